@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring only; each concern lives in lib/ or lib/platform.
+});

@@ -1,0 +1,68 @@
+/**
+ * Finding the same person across tools (email, case-insensitive; per-tool handles) and
+ * merging two records of one person.
+ */
+import type { Person, Tool } from './model';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The stored form of a per-tool handle: `slack:U024BE7LH`, `github:octocat`. */
+export function handleKey(tool: Tool, value: string): string {
+  return `${tool}:${value.trim()}`;
+}
+
+export interface Identity {
+  email?: string;
+  handle?: string;
+}
+
+/** The person with this email or handle, if any. Email is compared without case. */
+export function findPerson(people: Iterable<Person>, identity: Identity): Person | undefined {
+  const email = identity.email && normalizeEmail(identity.email);
+  for (const person of people) {
+    if (email && person.emails.includes(email)) return person;
+    if (identity.handle && person.handles.includes(identity.handle)) return person;
+  }
+  return undefined;
+}
+
+/** Everyone whose name matches, ignoring case, accents and extra spaces. */
+export function findPeopleByName(people: Iterable<Person>, name: string): Person[] {
+  const wanted = foldName(name);
+  if (!wanted) return [];
+  return [...people].filter((p) => foldName(p.name) === wanted);
+}
+
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * One record from two: `keep` keeps its id and name; emails and handles are united; fields
+ * `keep` lacks come from `drop`; notes are joined; a manual relationship beats a rule.
+ */
+export function mergePersonRecords(keep: Person, drop: Person, now: number): Person {
+  const relationshipFrom =
+    keep.relationshipSource !== 'manual' && drop.relationshipSource === 'manual' ? drop : keep;
+  const notes = [keep.notes, drop.notes].filter((n) => n && n.trim()).join('\n\n');
+  return {
+    ...keep,
+    emails: unique([...keep.emails, ...drop.emails]),
+    handles: unique([...keep.handles, ...drop.handles]),
+    relationship: relationshipFrom.relationship,
+    relationshipSource: relationshipFrom.relationshipSource,
+    circle: keep.circle ?? drop.circle,
+    role: keep.role ?? drop.role,
+    team: keep.team ?? drop.team,
+    thankPreference: keep.thankPreference ?? drop.thankPreference,
+    notes: notes || undefined,
+    createdAt: Math.min(keep.createdAt, drop.createdAt),
+    updatedAt: now,
+  };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,87 @@
+/**
+ * The IndexedDB layout and its upgrade path. Each version's migration runs in order from the
+ * version a user has to the current one, so data written by any earlier version is carried
+ * forward. Add a version by appending to MIGRATIONS; never edit an old one.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Appreciation, CheckIn, Interaction, Person } from '../model';
+
+export const DB_NAME = 'inside-out';
+
+export interface InsideOutDB extends DBSchema {
+  people: {
+    key: string;
+    value: Person;
+    indexes: { email: string; handle: string; updatedAt: number };
+  };
+  interactions: {
+    key: string;
+    value: Interaction;
+    indexes: {
+      at: number;
+      dedupeKey: string;
+      personId: string;
+      /** Counting a week's internal or external interactions without reading them. */
+      relationshipAt: [string, number];
+    };
+  };
+  appreciations: {
+    key: string;
+    value: Appreciation;
+    indexes: { at: number; personId: string };
+  };
+  checkIns: {
+    key: string;
+    value: CheckIn;
+    indexes: { askedAt: number; personId: string; followUpOn: string };
+  };
+}
+
+export type UpgradeTransaction = IDBPTransaction<
+  InsideOutDB,
+  StoreNames<InsideOutDB>[],
+  'versionchange'
+>;
+type Migration = (db: IDBPDatabase<InsideOutDB>, tx: UpgradeTransaction) => void;
+
+/** MIGRATIONS[n] takes a database from version n to version n + 1. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 0 -> 1: the first layout.
+  (db) => {
+    const people = db.createObjectStore('people', { keyPath: 'id' });
+    people.createIndex('email', 'emails', { multiEntry: true });
+    people.createIndex('handle', 'handles', { multiEntry: true });
+    people.createIndex('updatedAt', 'updatedAt');
+
+    const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
+    interactions.createIndex('at', 'at');
+    interactions.createIndex('dedupeKey', 'dedupeKey', { unique: true });
+    interactions.createIndex('personId', 'personId');
+    interactions.createIndex('relationshipAt', ['relationship', 'at']);
+
+    const appreciations = db.createObjectStore('appreciations', { keyPath: 'id' });
+    appreciations.createIndex('at', 'at');
+    appreciations.createIndex('personId', 'personId');
+
+    const checkIns = db.createObjectStore('checkIns', { keyPath: 'id' });
+    checkIns.createIndex('askedAt', 'askedAt');
+    checkIns.createIndex('personId', 'personId');
+    checkIns.createIndex('followUpOn', 'followUpOn');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function upgrade(
+  db: IDBPDatabase<InsideOutDB>,
+  oldVersion: number,
+  newVersion: number | null,
+  tx: UpgradeTransaction,
+): void {
+  const target = newVersion ?? DB_VERSION;
+  for (let version = oldVersion; version < target; version++) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) throw new Error(`No migration from database version ${version}`);
+    migrate(db, tx);
+  }
+}

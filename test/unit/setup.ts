@@ -1,0 +1,2 @@
+// A real IndexedDB implementation for the store's tests in Node.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,21 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { ALL_TOOL_MATCHES } from './lib/sites';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox too: MV2 would drop the side panel and optional host permissions.
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: ALL_TOOL_MATCHES,
+    browser_specific_settings: {
+      gecko: { id: 'inside-out@inside-out.app', strict_min_version: '128.0' },
+    },
+  },
+});
