@@ -12,10 +12,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     host_permissions: ALL_TOOL_MATCHES,
+    // Only the in-page sidebar may be framed, and only by the supported tools.
+    web_accessible_resources: [{ resources: ['overlay.html'], matches: ALL_TOOL_MATCHES }],
     browser_specific_settings: {
-      gecko: { id: 'inside-out@inside-out.app', strict_min_version: '128.0' },
+      gecko: {
+        id: 'inside-out@inside-out.app',
+        strict_min_version: '128.0',
+        // Nothing is collected or transmitted: the log stays in the browser.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
 });

@@ -10,6 +10,9 @@ import { TOOLS } from './sites';
 
 export { TOOLS, type Tool } from './sites';
 
+// Extension pages forbid eval: tell zod not to try compiling parsers with `new Function`.
+z.config({ jitless: true });
+
 const ulid = monotonicFactory();
 /** A new sortable id: ids made later sort after ids made earlier. */
 export function newId(now: number = Date.now()): string {

@@ -1,3 +1,44 @@
+import type { Message } from '@/lib/messages';
+import {
+  browser,
+  isFromContentScript,
+  isFromExtensionPage,
+  loadSettings,
+  onMessage,
+  sendToTab,
+  type Sender,
+} from '@/platform';
+import { conversationOf, conversationReported, tabClosed } from './conversations';
+import { createMenus, onContextMenuClick } from './menus';
+
+// Wiring only: each handler lives in its own module and keeps its state in storage, never in
+// memory a restart of the background would lose.
 export default defineBackground(() => {
-  // Wiring only; each concern lives in lib/ or lib/platform.
+  onMessage(
+    (sender) => isFromContentScript(sender) || isFromExtensionPage(sender),
+    (message, sender) => route(message, sender),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
+  // Tests drive the paths no driver can click (context menus) through the same handlers.
+  (globalThis as Record<string, unknown>).__insideOut = { onContextMenuClick, conversationOf };
 });
+
+function route(message: Message, sender: Sender): Promise<unknown> | undefined {
+  const fromPage = isFromExtensionPage(sender);
+  switch (message.type) {
+    case 'conversation':
+      return fromPage ? undefined : conversationReported(message, sender);
+    case 'site-status':
+      return loadSettings().then((s) => ({ enabled: s.sites[message.tool] !== false }));
+    case 'get-conversation':
+      return fromPage ? conversationOf(message.tabId ?? sender.tab?.id) : undefined;
+    case 'relay':
+      return fromPage && sender.tab?.id !== undefined
+        ? sendToTab(sender.tab.id, message.message)
+        : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,7 +1,5 @@
 import { render } from 'preact';
-
-function App() {
-  return <main>Inside Out</main>;
-}
+import '@/components/styles.css';
+import { App } from './App';
 
 render(<App />, document.getElementById('app')!);

@@ -25,7 +25,7 @@ import {
   type Settings,
   type Tool,
 } from '../model';
-import { mergePersonRecords, normalizeEmail } from '../people';
+import { findPeopleByName, mergePersonRecords, normalizeEmail } from '../people';
 import { DB_NAME, DB_VERSION, upgrade, type InsideOutDB } from './schema';
 
 export { DB_NAME, DB_VERSION } from './schema';
@@ -101,6 +101,14 @@ export class Store {
     return this.db.get('people', id);
   }
 
+  /** Several people by id, in one transaction; unknown ids are skipped. */
+  async getPeople(ids: Iterable<string>): Promise<Person[]> {
+    const tx = this.db.transaction('people');
+    const found = await Promise.all([...new Set(ids)].map((id) => tx.store.get(id)));
+    await tx.done;
+    return found.filter((p): p is Person => !!p);
+  }
+
   listPeople(): Promise<Person[]> {
     return this.db.getAll('people');
   }
@@ -126,9 +134,19 @@ export class Store {
     const byEmail = participant.email
       ? await tx.store.index('email').get(normalizeEmail(participant.email))
       : undefined;
-    const found =
-      byEmail ??
-      (participant.handle ? await tx.store.index('handle').get(participant.handle) : undefined);
+    const byHandle =
+      !byEmail && participant.handle
+        ? await tx.store.index('handle').get(participant.handle)
+        : undefined;
+    // A page that shows only a name (Teams, Linear): the one person of that name, or else the
+    // one name-only record this same situation created before.
+    let byName: Person | undefined;
+    if (!participant.email && !participant.handle) {
+      const named = findPeopleByName(await tx.store.getAll(), participant.name);
+      byName =
+        onlyOne(named) ?? onlyOne(named.filter((p) => !p.emails.length && !p.handles.length));
+    }
+    const found = byEmail ?? byHandle ?? byName;
     const { relationship, source } = classify(
       participant,
       orgDomains,
@@ -357,6 +375,28 @@ export class Store {
     );
   }
 
+  /** How often and how recently the user dealt with and thanked a person. */
+  async personActivity(personId: string): Promise<PersonActivity> {
+    const tx = this.db.transaction(['interactions', 'appreciations'], 'readonly');
+    const all = IDBKeyRange.bound([personId, 0], [personId, Infinity]);
+    const interactions = tx.objectStore('interactions').index('personAt');
+    const appreciations = tx.objectStore('appreciations').index('personAt');
+    const [interactionCount, thanksCount, lastInteraction, lastThanks] = await Promise.all([
+      interactions.count(all),
+      appreciations.count(all),
+      interactions.openCursor(all, 'prev'),
+      appreciations.openCursor(all, 'prev'),
+    ]);
+    const activity = {
+      interactions: interactionCount,
+      thanks: thanksCount,
+      lastInteractionAt: lastInteraction?.value.at,
+      lastThankedAt: lastThanks?.value.at,
+    };
+    await tx.done;
+    return activity;
+  }
+
   interactionsWith(personId: string): Promise<Interaction[]> {
     return this.db.getAllFromIndex('interactions', 'personId', personId);
   }
@@ -386,6 +426,10 @@ export class Store {
       'at',
       IDBKeyRange.bound(start, end, false, true),
     );
+  }
+
+  listAppreciations(): Promise<Appreciation[]> {
+    return this.db.getAll('appreciations');
   }
 
   appreciationsFor(personId: string): Promise<Appreciation[]> {
@@ -419,6 +463,73 @@ export class Store {
 
   listCheckIns(): Promise<CheckIn[]> {
     return this.db.getAll('checkIns');
+  }
+
+  // ---- the timeline ----
+
+  /**
+   * One page of the log, newest first: interactions and thank-yous merged by time, strictly
+   * before `before` (an `at` and id from the previous page's last entry). Reads through the
+   * `at` indexes a page at a time, so a log of any size opens at once.
+   */
+  async logPage(
+    options: {
+      before?: { at: number; id: string };
+      limit?: number;
+      match?: (e: LogEntry) => boolean;
+    } = {},
+  ): Promise<{ entries: LogEntry[]; done: boolean }> {
+    const limit = options.limit ?? 200;
+    const before = options.before;
+    const entries: LogEntry[] = [];
+    const tx = this.db.transaction(['interactions', 'appreciations'], 'readonly');
+    const range = before ? IDBKeyRange.upperBound(before.at) : undefined;
+    let interactions = await tx.objectStore('interactions').index('at').openCursor(range, 'prev');
+    let appreciations = await tx.objectStore('appreciations').index('at').openCursor(range, 'prev');
+    const isAfterCursor = (e: LogEntry) =>
+      !before || e.at < before.at || (e.at === before.at && e.id < before.id);
+    let done = false;
+    while (entries.length < limit) {
+      const a: LogEntry | undefined = interactions
+        ? {
+            type: 'interaction',
+            at: interactions.value.at,
+            id: interactions.value.id,
+            interaction: interactions.value,
+          }
+        : undefined;
+      const b: LogEntry | undefined = appreciations
+        ? {
+            type: 'appreciation',
+            at: appreciations.value.at,
+            id: appreciations.value.id,
+            appreciation: appreciations.value,
+          }
+        : undefined;
+      const pick = pickNewer(a, b);
+      if (pick === -1) {
+        done = true;
+        break;
+      }
+      const entry = (pick === 0 ? a : b)!;
+      if (isAfterCursor(entry) && (!options.match || options.match(entry))) entries.push(entry);
+      if (pick === 0) interactions = await interactions!.continue();
+      else appreciations = await appreciations!.continue();
+    }
+    await tx.done;
+    return { entries, done };
+  }
+
+  async deleteAppreciation(id: string): Promise<Appreciation | undefined> {
+    const tx = this.db.transaction('appreciations', 'readwrite');
+    const found = await tx.store.get(id);
+    if (found) await tx.store.delete(id);
+    await tx.done;
+    return found;
+  }
+
+  async restoreAppreciation(appreciation: Appreciation): Promise<void> {
+    await this.db.put('appreciations', parseOrThrow(AppreciationSchema, appreciation, 'thank-you'));
   }
 
   // ---- the week ----
@@ -466,8 +577,32 @@ export class Store {
   }
 }
 
+export interface PersonActivity {
+  interactions: number;
+  thanks: number;
+  lastInteractionAt?: number;
+  lastThankedAt?: number;
+}
+
+export type LogEntry =
+  | { type: 'interaction'; at: number; id: string; interaction: Interaction }
+  | { type: 'appreciation'; at: number; id: string; appreciation: Appreciation };
+
+/** Which of two heads is newer (0 or 1), or -1 when both are exhausted. */
+function pickNewer(a: LogEntry | undefined, b: LogEntry | undefined): -1 | 0 | 1 {
+  if (!a && !b) return -1;
+  if (!b) return 0;
+  if (!a) return 1;
+  if (a.at !== b.at) return a.at > b.at ? 0 : 1;
+  return a.id > b.id ? 0 : 1;
+}
+
 export function dedupeKeyOf(threadKey: string, personId: string, day: string): string {
   return `${threadKey}|${personId}|${day}`;
+}
+
+function onlyOne<T>(values: T[]): T | undefined {
+  return values.length === 1 ? values[0] : undefined;
 }
 
 function addMissing(values: string[], value: string | undefined): string[] {

@@ -21,6 +21,8 @@ export interface InsideOutDB extends DBSchema {
       at: number;
       dedupeKey: string;
       personId: string;
+      /** A person's interactions in time order: their last one without reading the rest. */
+      personAt: [string, number];
       /** Counting a week's internal or external interactions without reading them. */
       relationshipAt: [string, number];
     };
@@ -28,7 +30,7 @@ export interface InsideOutDB extends DBSchema {
   appreciations: {
     key: string;
     value: Appreciation;
-    indexes: { at: number; personId: string };
+    indexes: { at: number; personId: string; personAt: [string, number] };
   };
   checkIns: {
     key: string;
@@ -67,6 +69,12 @@ export const MIGRATIONS: readonly Migration[] = [
     checkIns.createIndex('askedAt', 'askedAt');
     checkIns.createIndex('personId', 'personId');
     checkIns.createIndex('followUpOn', 'followUpOn');
+  },
+  // 1 -> 2: per-person time indexes, so the People view reads each person's last interaction
+  // and last thank-you directly. Existing records are indexed by IndexedDB itself.
+  (_db, tx) => {
+    tx.objectStore('interactions').createIndex('personAt', ['personId', 'at']);
+    tx.objectStore('appreciations').createIndex('personAt', ['personId', 'at']);
   },
 ];
 

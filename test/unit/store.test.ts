@@ -78,6 +78,34 @@ describe('people', () => {
     expect(await store.listPeople()).toHaveLength(2);
   });
 
+  it('recognises someone a page shows only by name', async () => {
+    const first = await store.resolveParticipant(
+      { name: 'Dana Kim', role: 'author' },
+      settings.orgDomains,
+    );
+    await store.setRelationship(first.id, 'internal');
+    const again = await store.resolveParticipant(
+      { name: 'dana kim', role: 'mention' },
+      settings.orgDomains,
+    );
+    expect(again.id).toBe(first.id);
+    expect(again.relationship).toBe('internal');
+    await store.createPerson({
+      name: 'Dana Kim',
+      emails: ['dana@globex.example'],
+      handles: [],
+      relationship: 'external',
+      relationshipSource: 'rule',
+    });
+    // Another Dana Kim is known by email: a name-only page still means the name-only record.
+    const again2 = await store.resolveParticipant(
+      { name: 'Dana Kim', role: 'author' },
+      settings.orgDomains,
+    );
+    expect(again2.id).toBe(first.id);
+    expect(await store.listPeople()).toHaveLength(2);
+  });
+
   it('keeps a manual choice when the person shows up again', async () => {
     const p = await store.resolveParticipant(
       { name: 'Bo', email: 'bo@acme.example', role: 'sender' },
@@ -365,6 +393,55 @@ describe('upgrades', () => {
     const upgraded = await openStore(name);
     expect((await upgraded.getPerson(personId))?.name).toBe('Amy');
     expect(upgraded.db.version).toBe(DB_VERSION);
+    upgraded.close();
+  });
+
+  it('carries version 1 interactions into version 2 and indexes them per person', async () => {
+    const name = `v1-${newId()}`;
+    const v1 = await openDB(name, 1, {
+      upgrade: (db, _o, _n, tx) => MIGRATIONS[0]!(db as never, tx as never),
+    });
+    const personId = newId();
+    await v1.put('people', {
+      id: personId,
+      name: 'Amy',
+      emails: [],
+      handles: [],
+      relationship: 'internal',
+      relationshipSource: 'rule',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    for (const at of [NOW - 5000, NOW, NOW - 100]) {
+      const id = newId(at);
+      await v1.put('interactions', {
+        id,
+        at,
+        day: '2026-11-18',
+        personId,
+        relationship: 'internal',
+        relationshipPinned: false,
+        kind: 'call',
+        source: 'manual',
+        dedupeKey: id,
+      });
+    }
+    await v1.put('appreciations', {
+      id: newId(),
+      at: NOW - 50,
+      personId,
+      message: 'Thanks',
+      channel: 'copied',
+    });
+    v1.close();
+    const upgraded = await openStore(name);
+    expect(upgraded.db.version).toBe(2);
+    expect(await upgraded.personActivity(personId)).toEqual({
+      interactions: 3,
+      thanks: 1,
+      lastInteractionAt: NOW,
+      lastThankedAt: NOW - 50,
+    });
     upgraded.close();
   });
 });

@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'preact/hooks';
+import { localDay, resolveTimeZone } from '@/lib/balance';
+import type { CheckIn, Person } from '@/lib/model';
+import { ValidationError } from '@/lib/model';
+import type { Store } from '@/lib/store';
+import { announceStoreChange } from '@/platform';
+import { useSettings } from './hooks';
+
+/**
+ * "How can I serve you better?": ask an internal customer, write down their answer and what you
+ * commit to, and come back on the follow-up date to ask yourself "Did I deliver?".
+ */
+export function CheckInsView({ store, version }: { store: Store; version: number }) {
+  const settings = useSettings();
+  const [checkIns, setCheckIns] = useState<CheckIn[]>([]);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [personId, setPersonId] = useState('');
+  const [answer, setAnswer] = useState('');
+  const [commitment, setCommitment] = useState('');
+  const [followUpOn, setFollowUpOn] = useState('');
+  const [status, setStatus] = useState('');
+  const today = localDay(Date.now(), resolveTimeZone(settings.timeZone));
+
+  useEffect(() => {
+    void Promise.all([store.listCheckIns(), store.listPeople()]).then(([c, p]) => {
+      setCheckIns(c.sort((a, b) => b.askedAt - a.askedAt));
+      setPeople(p.sort((a, b) => a.name.localeCompare(b.name)));
+    });
+  }, [store, version]);
+
+  async function add(event: Event) {
+    event.preventDefault();
+    try {
+      if (!personId) {
+        setStatus('Choose whom you asked.');
+        return;
+      }
+      await store.addCheckIn({ personId, answer, commitment, followUpOn: followUpOn || undefined });
+      setAnswer('');
+      setCommitment('');
+      setFollowUpOn('');
+      setStatus('Saved. You will be reminded on the follow-up date.');
+      announceStoreChange();
+    } catch (e) {
+      setStatus(e instanceof ValidationError ? e.problems.join('; ') : (e as Error).message);
+    }
+  }
+
+  async function delivered(checkIn: CheckIn, value: boolean) {
+    await store.updateCheckIn(checkIn.id, {
+      delivered: value,
+      deliveredAt: value ? Date.now() : undefined,
+    });
+    announceStoreChange();
+  }
+
+  const name = (id: string) => people.find((p) => p.id === id)?.name ?? 'Someone removed';
+  return (
+    <section aria-label="Check-ins">
+      <form onSubmit={(e) => void add(e)} data-testid="check-in-form">
+        <h2>Ask “How can I serve you better?”</h2>
+        {people.length === 0 ? (
+          <p class="empty">Once people are in your log you can record what they told you here.</p>
+        ) : (
+          <>
+            <label>
+              Whom did you ask?
+              <select
+                value={personId}
+                onChange={(e) => setPersonId(e.currentTarget.value)}
+                required
+              >
+                <option value="">Choose…</option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Their answer
+              <textarea value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} rows={3} />
+            </label>
+            <label>
+              Your commitment
+              <input value={commitment} onInput={(e) => setCommitment(e.currentTarget.value)} />
+            </label>
+            <label>
+              Follow up on
+              <input
+                type="date"
+                value={followUpOn}
+                min={today}
+                onInput={(e) => setFollowUpOn(e.currentTarget.value)}
+              />
+            </label>
+            <button type="submit">Save check-in</button>
+          </>
+        )}
+        <p role="status">{status}</p>
+      </form>
+      {checkIns.length > 0 && (
+        <ul class="people" aria-label="Your check-ins">
+          {checkIns.map((c) => {
+            const due = !c.delivered && !!c.followUpOn && c.followUpOn <= today;
+            return (
+              <li key={c.id} data-testid="check-in" data-due={due}>
+                <div class="who">
+                  <strong>{name(c.personId)}</strong>
+                  <span class="meta">asked {new Date(c.askedAt).toLocaleDateString()}</span>
+                  {due && <span class="badge external">Follow-up due</span>}
+                </div>
+                {c.answer && <p>“{c.answer}”</p>}
+                {c.commitment && <p class="meta">You committed to: {c.commitment}</p>}
+                <label class="inline">
+                  <input
+                    type="checkbox"
+                    checked={c.delivered}
+                    onChange={(e) => void delivered(c, e.currentTarget.checked)}
+                  />
+                  Did I deliver?
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

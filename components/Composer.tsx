@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Appreciation, Person } from '@/lib/model';
+import { MAX_MESSAGE, TEMPLATES, mailtoUrl, type Template } from '@/lib/templates';
+
+export interface ComposerProps {
+  person: Person;
+  /** Offered when the page has a reply box the content script can fill. */
+  canInsert?: boolean;
+  onSend(thanks: {
+    message: string;
+    whatTheyDid?: string;
+    whatItMadePossible?: string;
+    channel: Appreciation['channel'];
+  }): Promise<void>;
+  onInsert?(text: string): Promise<boolean>;
+  onCancel(): void;
+}
+
+/** The thank-you composer: what they did, what it made possible, a template, a way to send. */
+export function Composer({ person, canInsert, onSend, onInsert, onCancel }: ComposerProps) {
+  const [templateId, setTemplateId] = useState<Template['id']>('quick');
+  const [whatTheyDid, setWhatTheyDid] = useState('');
+  const [whatItMadePossible, setWhatItMadePossible] = useState('');
+  const [edited, setEdited] = useState<string | undefined>();
+  const [status, setStatus] = useState('');
+  const template = TEMPLATES.find((t) => t.id === templateId) ?? TEMPLATES[0]!;
+  const drafted = useMemo(
+    () => template.render({ name: person.name, whatTheyDid, whatItMadePossible }),
+    [template, person.name, whatTheyDid, whatItMadePossible],
+  );
+  const message = (edited ?? drafted).slice(0, MAX_MESSAGE);
+  const email = person.emails[0];
+  const fields = {
+    message,
+    whatTheyDid: whatTheyDid.trim() || undefined,
+    whatItMadePossible: whatItMadePossible.trim() || undefined,
+  };
+
+  async function send(channel: Appreciation['channel']) {
+    try {
+      if (channel === 'copied') await navigator.clipboard.writeText(message);
+      if (channel === 'inserted' && !(await onInsert?.(message))) {
+        setStatus('Could not find an open reply box; copy the message instead.');
+        return;
+      }
+      await onSend({ ...fields, channel });
+      setStatus(channel === 'copied' ? 'Copied and logged.' : 'Logged. Thank you for noticing.');
+    } catch (error) {
+      setStatus(`Could not save the thank-you: ${(error as Error).message}`);
+    }
+  }
+
+  return (
+    <section class="composer" aria-label={`Thank ${person.name}`} data-testid="composer">
+      <h2>Thank {person.name}</h2>
+      <label>
+        What did they do?
+        <input
+          value={whatTheyDid}
+          onInput={(e) => setWhatTheyDid(e.currentTarget.value)}
+          placeholder="stayed late to fix the invoice export"
+          maxLength={300}
+        />
+      </label>
+      <label>
+        What did it make possible?
+        <input
+          value={whatItMadePossible}
+          onInput={(e) => setWhatItMadePossible(e.currentTarget.value)}
+          placeholder="Globex got their numbers on time"
+          maxLength={300}
+        />
+      </label>
+      <label>
+        Tone
+        <select
+          value={templateId}
+          onChange={(e) => {
+            setTemplateId(e.currentTarget.value as Template['id']);
+            setEdited(undefined);
+          }}
+        >
+          {TEMPLATES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Message
+        <textarea
+          data-testid="composer-message"
+          value={message}
+          rows={5}
+          maxLength={MAX_MESSAGE}
+          onInput={(e) => setEdited(e.currentTarget.value)}
+        />
+      </label>
+      <p class="hint" aria-live="polite">
+        {message.length}/{MAX_MESSAGE}
+      </p>
+      <div class="actions">
+        <button type="button" data-testid="send-copy" onClick={() => void send('copied')}>
+          Copy
+        </button>
+        {email && (
+          <a
+            class="button"
+            data-testid="send-mailto"
+            href={mailtoUrl(email, 'Thank you', message)}
+            target="_blank"
+            rel="noreferrer"
+            onClick={() => void onSend({ ...fields, channel: 'mailto' })}
+          >
+            Email
+          </a>
+        )}
+        {canInsert && (
+          <button type="button" data-testid="send-insert" onClick={() => void send('inserted')}>
+            Insert into reply
+          </button>
+        )}
+        <button type="button" data-testid="send-in-person" onClick={() => void send('in-person')}>
+          Thanked in person
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      <p role="status">{status}</p>
+    </section>
+  );
+}

@@ -1,0 +1,315 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { localDay, resolveTimeZone } from '@/lib/balance';
+import { CIRCLES, type Person, type Relationship } from '@/lib/model';
+import { TOOL_LABELS, TOOLS } from '@/lib/sites';
+import type { LogEntry, Store } from '@/lib/store';
+import { announceStoreChange } from '@/platform';
+import { useSettings } from './hooks';
+import { ManualEntry } from './ManualEntry';
+import { VirtualList } from './VirtualList';
+
+const ROW_HEIGHT = 64;
+const PAGE = 300;
+
+interface Filters {
+  side: '' | Relationship | 'thanks';
+  tool: string;
+  person: string;
+  circle: string;
+  from: string;
+  to: string;
+  search: string;
+}
+const NO_FILTERS: Filters = {
+  side: '',
+  tool: '',
+  person: '',
+  circle: '',
+  from: '',
+  to: '',
+  search: '',
+};
+
+/** The whole log, newest first, a page at a time; filter, search, edit, delete with undo. */
+export function LogView({ store, version }: { store: Store; version: number }) {
+  const settings = useSettings();
+  const timeZone = resolveTimeZone(settings.timeZone);
+  const [people, setPeople] = useState<Map<string, Person>>(new Map());
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [entries, setEntries] = useState<LogEntry[]>([]);
+  const [done, setDone] = useState(false);
+  const [undo, setUndo] = useState<{ entry: LogEntry; timer: number } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const loading = useRef(false);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    void store.listPeople().then((list) => setPeople(new Map(list.map((p) => [p.id, p]))));
+  }, [store, version]);
+
+  const match = useMemo(() => {
+    const search = filters.search.trim().toLowerCase();
+    return (entry: LogEntry) => {
+      const personId =
+        entry.type === 'interaction' ? entry.interaction.personId : entry.appreciation.personId;
+      const person = people.get(personId);
+      if (filters.side === 'thanks' && entry.type !== 'appreciation') return false;
+      if (filters.side && filters.side !== 'thanks') {
+        if (entry.type !== 'interaction' || entry.interaction.relationship !== filters.side)
+          return false;
+      }
+      if (filters.tool && (entry.type !== 'interaction' || entry.interaction.tool !== filters.tool))
+        return false;
+      if (filters.person && personId !== filters.person) return false;
+      if (filters.circle && person?.circle !== filters.circle) return false;
+      if (filters.from && localDay(entry.at, timeZone) < filters.from) return false;
+      if (filters.to && localDay(entry.at, timeZone) > filters.to) return false;
+      if (search) {
+        const text = [
+          person?.name,
+          entry.type === 'interaction' ? entry.interaction.title : entry.appreciation.message,
+          entry.type === 'interaction' ? entry.interaction.note : entry.appreciation.whatTheyDid,
+        ]
+          .join(' ')
+          .toLowerCase();
+        if (!text.includes(search)) return false;
+      }
+      return true;
+    };
+  }, [filters, people, timeZone]);
+
+  const loadMore = useCallback(
+    async (reset = false) => {
+      if (loading.current && !reset) return;
+      loading.current = true;
+      const mine = ++generation.current;
+      const last = reset ? undefined : entries[entries.length - 1];
+      const page = await store.logPage({
+        before: last && { at: last.at, id: last.id },
+        limit: PAGE,
+        match,
+      });
+      if (mine !== generation.current) return;
+      setEntries((prev) => (reset ? page.entries : [...prev, ...page.entries]));
+      setDone(page.done);
+      loading.current = false;
+    },
+    [store, match, entries],
+  );
+
+  // Reload from the top when the filters or the log change.
+  useEffect(() => {
+    void loadMore(true);
+  }, [store, match, version]);
+
+  async function remove(entry: LogEntry) {
+    if (entry.type === 'interaction') await store.deleteInteraction(entry.id);
+    else await store.deleteAppreciation(entry.id);
+    if (undo) clearTimeout(undo.timer);
+    setUndo({ entry, timer: window.setTimeout(() => setUndo(null), 10_000) });
+    announceStoreChange();
+  }
+
+  async function restore() {
+    if (!undo) return;
+    clearTimeout(undo.timer);
+    if (undo.entry.type === 'interaction') await store.restoreInteraction(undo.entry.interaction);
+    else await store.restoreAppreciation(undo.entry.appreciation);
+    setUndo(null);
+    announceStoreChange();
+  }
+
+  const set = (key: keyof Filters) => (e: Event) =>
+    setFilters({ ...filters, [key]: (e.currentTarget as HTMLInputElement).value });
+  const peopleList = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <section aria-label="Log">
+      <ManualEntry store={store} conversation={null} />
+      <details class="filters">
+        <summary>Filter and search</summary>
+        <label>
+          Search
+          <input
+            type="search"
+            value={filters.search}
+            onInput={set('search')}
+            data-testid="log-search"
+          />
+        </label>
+        <label>
+          Side
+          <select value={filters.side} onChange={set('side')} data-testid="filter-side">
+            <option value="">All</option>
+            <option value="internal">Internal</option>
+            <option value="external">External</option>
+            <option value="unknown">Not tagged</option>
+            <option value="thanks">Thank-yous</option>
+          </select>
+        </label>
+        <label>
+          Tool
+          <select value={filters.tool} onChange={set('tool')}>
+            <option value="">All</option>
+            {TOOLS.map((t) => (
+              <option key={t} value={t}>
+                {TOOL_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Person
+          <select value={filters.person} onChange={set('person')}>
+            <option value="">Everyone</option>
+            {peopleList.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Circle
+          <select value={filters.circle} onChange={set('circle')}>
+            <option value="">All</option>
+            {CIRCLES.map((c) => (
+              <option key={c} value={c}>
+                {c.replace('-', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input type="date" value={filters.from} onInput={set('from')} />
+        </label>
+        <label>
+          To <input type="date" value={filters.to} onInput={set('to')} />
+        </label>
+        <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+          Clear filters
+        </button>
+      </details>
+      {undo && (
+        <p role="status" class="prompt">
+          Entry deleted.{' '}
+          <button type="button" data-testid="undo" onClick={() => void restore()}>
+            Undo
+          </button>
+        </p>
+      )}
+      {entries.length === 0 && done ? (
+        <p class="empty" data-testid="log-empty">
+          {filters === NO_FILTERS
+            ? 'Your log is empty. Open a conversation in a supported tool, or log a meeting, a call or a word at the front desk above.'
+            : 'Nothing matches these filters.'}
+        </p>
+      ) : (
+        <VirtualList
+          label="Log entries, newest first"
+          items={entries}
+          rowHeight={ROW_HEIGHT}
+          height={420}
+          keyOf={(e) => e.id}
+          onNearEnd={done ? undefined : () => void loadMore()}
+          render={(entry) => (
+            <LogRow
+              entry={entry}
+              person={people.get(
+                entry.type === 'interaction'
+                  ? entry.interaction.personId
+                  : entry.appreciation.personId,
+              )}
+              timeZone={timeZone}
+              editing={editing === entry.id}
+              onEdit={() => setEditing(editing === entry.id ? null : entry.id)}
+              onRetag={async (relationship) => {
+                await store.retagInteraction(entry.id, relationship);
+                setEditing(null);
+                announceStoreChange();
+              }}
+              onDelete={() => void remove(entry)}
+            />
+          )}
+        />
+      )}
+    </section>
+  );
+}
+
+function LogRow(props: {
+  entry: LogEntry;
+  person?: Person;
+  timeZone: string;
+  editing: boolean;
+  onEdit(): void;
+  onRetag(relationship: Relationship): Promise<void>;
+  onDelete(): void;
+}) {
+  const { entry, person, editing } = props;
+  const name = person?.name ?? 'Someone removed';
+  const when = new Date(entry.at).toLocaleString('en', {
+    timeZone: props.timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const relationship = entry.type === 'interaction' ? entry.interaction.relationship : undefined;
+  return (
+    <div
+      class="log-row"
+      data-testid="log-entry"
+      data-type={entry.type}
+      data-relationship={relationship}
+      data-person={name}
+    >
+      <div class="who">
+        <strong>{entry.type === 'appreciation' ? `Thanked ${name}` : name}</strong>
+        {relationship && <span class={`badge ${relationship}`}>{relationship}</span>}
+        <span class="meta">
+          {when}
+          {entry.type === 'interaction'
+            ? ` · ${entry.interaction.kind}`
+            : ` · ${entry.appreciation.channel}`}
+        </span>
+      </div>
+      <div class="meta ellipsis">
+        {entry.type === 'interaction'
+          ? (entry.interaction.title ?? entry.interaction.note ?? '')
+          : entry.appreciation.message}
+      </div>
+      {editing && entry.type === 'interaction' ? (
+        <div class="tags">
+          <button type="button" onClick={() => void props.onRetag('internal')}>
+            Internal
+          </button>
+          <button type="button" onClick={() => void props.onRetag('external')}>
+            External
+          </button>
+          <button type="button" class="danger" data-testid="delete-entry" onClick={props.onDelete}>
+            Delete
+          </button>
+          <button type="button" onClick={props.onEdit}>
+            Done
+          </button>
+        </div>
+      ) : (
+        <div class="row-actions">
+          {entry.type === 'interaction' ? (
+            <button type="button" onClick={props.onEdit} aria-label={`Edit the entry for ${name}`}>
+              Edit
+            </button>
+          ) : (
+            <button
+              type="button"
+              data-testid="delete-entry"
+              onClick={props.onDelete}
+              aria-label={`Delete the thank-you to ${name}`}
+            >
+              Delete
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'preact/hooks';
+import type { Conversation, InteractionKind, Relationship } from '@/lib/model';
+import { ValidationError } from '@/lib/model';
+import { findPeopleByName } from '@/lib/people';
+import type { Store } from '@/lib/store';
+import { announceStoreChange } from '@/platform';
+import { useSettings } from './hooks';
+
+const KINDS: Array<{ value: InteractionKind; label: string }> = [
+  { value: 'in-person', label: 'In person' },
+  { value: 'meeting', label: 'Meeting' },
+  { value: 'call', label: 'Call' },
+  { value: 'mail', label: 'Mail' },
+  { value: 'ticket', label: 'Ticket' },
+  { value: 'chat', label: 'Chat' },
+];
+
+export interface ManualEntryProps {
+  store: Store;
+  /** When set, the entry is logged on this thread. */
+  conversation: Conversation | null;
+  /** Open by default (the side panel's "add what happened elsewhere"). */
+  open?: boolean;
+}
+
+/**
+ * "Someone else": log a person detection missed, or what happened away from the screen
+ * (the reception desk, the loading dock, a call).
+ */
+export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
+  const settings = useSettings();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [relationship, setRelationship] = useState<Relationship>('internal');
+  const [kind, setKind] = useState<InteractionKind>(conversation?.kind ?? 'in-person');
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState('');
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setStatus('');
+    try {
+      const trimmed = name.trim();
+      if (!trimmed) {
+        setStatus('Give the person a name.');
+        return;
+      }
+      let person =
+        (email.trim() && (await store.findPersonByEmail(email))) ||
+        findPeopleByName(await store.listPeople(), trimmed)[0];
+      person ??= await store.createPerson({
+        name: trimmed,
+        emails: email.trim() ? [email] : [],
+        handles: [],
+        relationship,
+        relationshipSource: 'manual',
+      });
+      if (person.relationship !== relationship) {
+        person = await store.setRelationship(person.id, relationship);
+      }
+      await store.logInteraction(
+        {
+          personId: person.id,
+          kind: conversation ? conversation.kind : kind,
+          tool: conversation?.tool,
+          threadKey: conversation?.threadKey,
+          title: conversation?.title || undefined,
+          url: conversation?.url,
+          source: 'manual',
+          note: note.trim() || undefined,
+        },
+        settings,
+      );
+      announceStoreChange();
+      setStatus(`Logged ${person.name}.`);
+      setName('');
+      setEmail('');
+      setNote('');
+    } catch (error) {
+      setStatus(
+        error instanceof ValidationError
+          ? `Not saved: ${error.problems.join('; ')}`
+          : `Not saved: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  return (
+    <details class="manual" open={open}>
+      <summary>
+        {conversation ? 'Someone else in this conversation?' : 'Log an interaction'}
+      </summary>
+      <form onSubmit={(e) => void submit(e)} data-testid="manual-entry">
+        <label>
+          Name
+          <input
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            required
+            maxLength={200}
+          />
+        </label>
+        <label>
+          Email (optional)
+          <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <fieldset>
+          <legend>They are</legend>
+          {(['internal', 'external'] as const).map((value) => (
+            <label key={value} class="inline">
+              <input
+                type="radio"
+                name="relationship"
+                value={value}
+                checked={relationship === value}
+                onChange={() => setRelationship(value)}
+              />
+              {value === 'internal'
+                ? 'Internal (a colleague, the supporting cast)'
+                : 'External (a customer, a partner)'}
+            </label>
+          ))}
+        </fieldset>
+        {!conversation && (
+          <label>
+            How
+            <select
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value as InteractionKind)}
+            >
+              {KINDS.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          Note (private)
+          <input value={note} onInput={(e) => setNote(e.currentTarget.value)} maxLength={2000} />
+        </label>
+        <button type="submit">Log</button>
+        <p role="status">{status}</p>
+      </form>
+    </details>
+  );
+}

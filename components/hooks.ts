@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type Person, type Settings } from '@/lib/model';
+import type { Store } from '@/lib/store';
+import {
+  browser,
+  getStore,
+  loadSettings,
+  onSettingsChanged,
+  onStoreChange,
+  PENDING_COMPOSER_KEY,
+  takePendingComposer,
+} from '@/platform';
+
+/** The user's settings, kept live. */
+export function useSettings(): Settings {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return onSettingsChanged(setSettings);
+  }, []);
+  return settings;
+}
+
+/** The store, once open. */
+export function useStore(): Store | undefined {
+  const [store, setStore] = useState<Store>();
+  useEffect(() => {
+    void getStore().then(setStore);
+  }, []);
+  return store;
+}
+
+/** A number that changes whenever any page changes the log: a dependency for live views. */
+export function useStoreVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => onStoreChange(() => setVersion((v) => v + 1)), []);
+  return version;
+}
+
+/**
+ * Whom the composer should open for when this page was opened from "Thank …" elsewhere (the
+ * context menu, the popup): one person, or several to choose from.
+ */
+export function usePendingComposer(
+  store: Store | undefined,
+  onPerson: (person: Person) => void,
+  onChoices: (people: Person[]) => void,
+): void {
+  useEffect(() => {
+    if (!store) return;
+    const check = async () => {
+      const pending = await takePendingComposer();
+      if (!pending) return;
+      if ('personId' in pending) {
+        const person = await store.getPerson(pending.personId);
+        if (person) onPerson(person);
+      } else {
+        onChoices(await store.getPeople(pending.candidateIds));
+      }
+    };
+    void check();
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && PENDING_COMPOSER_KEY in changes) void check();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [store]);
+}

@@ -1,0 +1,90 @@
+/**
+ * What each tab shows: the content script reports its conversation, the background keeps the
+ * latest per tab in session storage (so a restart of the background loses nothing), tells open
+ * extension pages, and logs it once it has stayed open for the user's auto-log delay.
+ */
+import { domainOf, isPublicMailDomain } from '@/lib/classify';
+import { logConversation, resolveParticipants } from '@/lib/conversations';
+import type { ConversationReply, MessageOf } from '@/lib/messages';
+import type { Conversation } from '@/lib/model';
+import {
+  announceStoreChange,
+  getStore,
+  loadSettings,
+  rememberSignedInDomain,
+  sendMessage,
+  sendToTab,
+  sessionGet,
+  sessionRemove,
+  sessionSet,
+  type Sender,
+} from '@/platform';
+
+interface TabConversation {
+  conversation: Conversation | null;
+  since: number;
+}
+
+const tabKey = (tabId: number) => `tab:${tabId}`;
+
+export async function conversationReported(
+  message: MessageOf<'conversation'>,
+  sender: Sender,
+): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return;
+  const previous = await sessionGet<TabConversation>(tabKey(tabId));
+  const same = previous?.conversation?.threadKey === message.conversation?.threadKey;
+  const entry: TabConversation = {
+    conversation: message.conversation,
+    since: same && previous ? previous.since : Date.now(),
+  };
+  await sessionSet(tabKey(tabId), entry);
+  const selfDomain = domainOf(message.conversation?.self?.email);
+  if (selfDomain && !isPublicMailDomain(selfDomain)) await rememberSignedInDomain(selfDomain);
+  const changed = {
+    type: 'conversation-changed',
+    tabId,
+    conversation: message.conversation,
+  } as const;
+  // Extension pages hear runtime messages; Firefox's in-page frames hear only their tab's.
+  await Promise.all([sendMessage(changed), sendToTab(tabId, changed)]);
+  if (message.conversation) scheduleAutoLog(tabId, entry);
+}
+
+export async function conversationOf(tabId: number | undefined): Promise<ConversationReply> {
+  if (tabId === undefined) return { tabId: null, conversation: null };
+  const entry = await sessionGet<TabConversation>(tabKey(tabId));
+  return { tabId, conversation: entry?.conversation ?? null };
+}
+
+export function tabClosed(tabId: number): Promise<void> {
+  return sessionRemove(tabKey(tabId));
+}
+
+function scheduleAutoLog(tabId: number, entry: TabConversation): void {
+  void (async () => {
+    const settings = await loadSettings();
+    if (settings.autoLog !== 'after-open') return;
+    const wait = Math.max(0, entry.since + settings.autoLogDelaySeconds * 1000 - Date.now());
+    setTimeout(() => void autoLog(tabId, entry.conversation!.threadKey), wait);
+  })();
+}
+
+/** Logs the tab's conversation if it is still the one that was open when the timer started. */
+async function autoLog(tabId: number, threadKey: string): Promise<void> {
+  const current = await sessionGet<TabConversation>(tabKey(tabId));
+  const conversation = current?.conversation;
+  if (!conversation || conversation.threadKey !== threadKey) return;
+  const settings = await loadSettings();
+  if (settings.autoLog !== 'after-open') return;
+  const store = await getStore();
+  const resolved = await resolveParticipants(store, conversation, settings);
+  const logged = await logConversation(
+    store,
+    conversation,
+    resolved.map((r) => r.person),
+    settings,
+  );
+  if (logged.length) announceStoreChange();
+}

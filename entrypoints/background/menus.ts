@@ -1,0 +1,124 @@
+/**
+ * "Thank this person", "Log an interaction with this person" and "Mark as internal / external":
+ * on selected text and links anywhere, and on the page in the supported tools.
+ */
+import { adapterFor } from '@/lib/adapters';
+import { logConversation } from '@/lib/conversations';
+import { identifyFromLink, identifyFromSelection } from '@/lib/identify';
+import { ALL_TOOL_MATCHES } from '@/lib/sites';
+import { resolveTarget, type Target } from '@/lib/targets';
+import {
+  announceStoreChange,
+  browser,
+  getStore,
+  loadSettings,
+  openSidePanel,
+  sendToTab,
+  setPendingComposer,
+  type Browser,
+} from '@/platform';
+import { conversationOf } from './conversations';
+
+export const MENU = {
+  thank: 'thank',
+  thankHere: 'thank-here',
+  log: 'log',
+  internal: 'mark-internal',
+  external: 'mark-external',
+} as const;
+
+export async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  const person: ['selection', 'link'] = ['selection', 'link'];
+  browser.contextMenus.create({ id: MENU.thank, title: 'Thank this person', contexts: person });
+  browser.contextMenus.create({
+    id: MENU.thankHere,
+    title: 'Thank someone in this conversation',
+    contexts: ['page'],
+    documentUrlPatterns: ALL_TOOL_MATCHES,
+  });
+  browser.contextMenus.create({
+    id: MENU.log,
+    title: 'Log an interaction with this person',
+    contexts: person,
+  });
+  browser.contextMenus.create({ id: MENU.internal, title: 'Mark as internal', contexts: person });
+  browser.contextMenus.create({ id: MENU.external, title: 'Mark as external', contexts: person });
+}
+
+type ClickInfo = Pick<
+  Browser.contextMenus.OnClickData,
+  'menuItemId' | 'selectionText' | 'linkUrl' | 'pageUrl'
+>;
+type ClickTab = Pick<Browser.tabs.Tab, 'id' | 'windowId' | 'url'> | undefined;
+
+/** The click handler, also called by tests through the service worker. */
+export async function onContextMenuClick(
+  info: ClickInfo,
+  tab: ClickTab,
+): Promise<{ ok: boolean; message: string }> {
+  const id = String(info.menuItemId);
+  const inTool = !!tab?.url && !!adapterFor(new URL(tab.url));
+  // Opening the side panel needs the click's user gesture: do it before anything is awaited.
+  const panel =
+    (id === MENU.thank || id === MENU.thankHere) && !inTool
+      ? openSidePanel(tab?.id, tab?.windowId)
+      : undefined;
+  try {
+    const settings = await loadSettings();
+    const store = await getStore();
+    const identified = identifyFromLink(info.linkUrl) ?? identifyFromSelection(info.selectionText);
+    const conversation = tab?.id !== undefined ? (await conversationOf(tab.id)).conversation : null;
+    let target: Target | null = identified
+      ? await resolveTarget(store, identified, settings)
+      : null;
+    if (!target && conversation?.participants.length) {
+      // Nothing pointed at: everyone in the open conversation, to pick from.
+      const people = [];
+      for (const p of conversation.participants) {
+        people.push(await store.resolveParticipant(p, settings.orgDomains));
+      }
+      target =
+        people.length === 1
+          ? { person: people[0]! }
+          : { candidates: people, name: conversation.title };
+    }
+    if (!target) return { ok: false, message: 'No person found in what was clicked.' };
+    announceStoreChange();
+
+    if (id === MENU.thank || id === MENU.thankHere) {
+      await setPendingComposer(target);
+      if (inTool && tab?.id !== undefined) await sendToTab(tab.id, { type: 'open-panel' });
+      await panel?.catch(() => undefined);
+      return { ok: true, message: 'composer opened' };
+    }
+    if (!('person' in target)) {
+      await setPendingComposer(target);
+      return { ok: false, message: 'Several people match; choose one in the side panel.' };
+    }
+    if (id === MENU.internal || id === MENU.external) {
+      await store.setRelationship(target.person.id, id === MENU.internal ? 'internal' : 'external');
+    } else if (id === MENU.log) {
+      if (conversation)
+        await logConversation(store, conversation, [target.person], settings, 'manual');
+      else
+        await store.logInteraction(
+          {
+            personId: target.person.id,
+            kind: 'in-person',
+            source: 'manual',
+            url: safeHttpUrl(tab?.url),
+          },
+          settings,
+        );
+    }
+    announceStoreChange();
+    return { ok: true, message: `${id} ${target.person.name}` };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
+function safeHttpUrl(url: string | undefined): string | undefined {
+  return url && /^https?:/.test(url) ? url : undefined;
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Composer } from '@/components/Composer';
+import { ConversationPanel } from '@/components/ConversationPanel';
+import { usePendingComposer, useSettings, useStore, useStoreVersion } from '@/components/hooks';
+import { PersonPicker } from '@/components/PersonPicker';
+import type { ConversationReply } from '@/lib/messages';
+import type { Conversation, Person } from '@/lib/model';
+import {
+  announceStoreChange,
+  isFromContentScript,
+  isFromExtensionPage,
+  onMessage,
+  sendMessage,
+} from '@/platform';
+
+const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
+
+/** The in-page sidebar: runs in an extension-origin iframe inside the host page. */
+export function App() {
+  const store = useStore();
+  const version = useStoreVersion();
+  const settings = useSettings();
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [conversation, setConversation] = useState<Conversation | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [thanking, setThanking] = useState<Person | null>(null);
+  const [choices, setChoices] = useState<Person[] | null>(null);
+  usePendingComposer(store, setThanking, setChoices);
+
+  useEffect(() => {
+    void sendMessage<ConversationReply>({ type: 'get-conversation' }).then((reply) => {
+      setTabId(reply?.tabId ?? null);
+      setConversation(reply?.conversation ?? null);
+      setLoaded(true);
+    });
+  }, []);
+
+  // The conversation in this tab changed: said by our content script in this tab (heard by
+  // every extension frame) or relayed by the background.
+  useEffect(
+    () =>
+      onMessage(
+        (sender) =>
+          isFromExtensionPage(sender) || (isFromContentScript(sender) && sender.tab?.id === tabId),
+        (message) => {
+          const changed =
+            (message.type === 'conversation-changed' && message.tabId === tabId) ||
+            message.type === 'conversation';
+          if (changed && message.conversation?.threadKey !== conversation?.threadKey) {
+            setConversation(message.conversation);
+            setThanking(null);
+          }
+          return undefined;
+        },
+      ),
+    [tabId, conversation],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && tabId !== null)
+        void sendMessage({ type: 'relay', message: { type: 'close-panel' } });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [tabId]);
+
+  const close = () => void sendMessage({ type: 'relay', message: { type: 'close-panel' } });
+  const hide = () => void sendMessage({ type: 'relay', message: { type: 'hide-launcher' } });
+
+  return (
+    <main>
+      <div class="toolbar">
+        <strong>Inside Out</strong>
+        <span>
+          <button type="button" onClick={hide} title="Hide the launcher on this site">
+            Hide here
+          </button>{' '}
+          <button type="button" onClick={close} aria-label="Close the sidebar" data-testid="close">
+            ✕
+          </button>
+        </span>
+      </div>
+      {!store || !loaded ? (
+        <p aria-busy="true">Loading…</p>
+      ) : choices && !thanking ? (
+        <PersonPicker
+          people={choices}
+          onPick={(p) => {
+            setChoices(null);
+            setThanking(p);
+          }}
+          onCancel={() => setChoices(null)}
+        />
+      ) : thanking ? (
+        <Composer
+          person={thanking}
+          canInsert={!!conversation && INSERTABLE.has(conversation.tool)}
+          onInsert={async (text) =>
+            tabId !== null &&
+            (await sendMessage<boolean>({
+              type: 'relay',
+              message: { type: 'insert-text', text },
+            })) === true
+          }
+          onSend={async (thanks) => {
+            await store.addAppreciation({ ...thanks, personId: thanking.id });
+            announceStoreChange();
+          }}
+          onCancel={() => setThanking(null)}
+        />
+      ) : (
+        <ConversationPanel
+          store={store}
+          conversation={conversation}
+          version={version + settings.orgDomains.length}
+          onThank={setThanking}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import { BalanceGauge } from '@/components/BalanceGauge';
+import { useSettings, useStore, useStoreVersion } from '@/components/hooks';
+import { TrendChart } from '@/components/TrendChart';
+import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
+import type { Person } from '@/lib/model';
+import { DAY, suggestions, type Suggestion } from '@/lib/prompts';
+import { openComposerInSidePanel, openSidePanelFromClick } from '@/platform';
+
+interface PopupData {
+  balance: WeeklyBalance;
+  trend: WeekTotals[];
+  toThank: Array<Suggestion & { person?: Person }>;
+}
+
+/** The week at a glance: reads this week, twelve weekly totals and who to thank, nothing else. */
+export function App() {
+  const store = useStore();
+  const settings = useSettings();
+  const version = useStoreVersion();
+  const [data, setData] = useState<PopupData>();
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    if (!store) return;
+    void (async () => {
+      try {
+        const now = Date.now();
+        const [balance, trend, recent, appreciations, people, checkIns] = await Promise.all([
+          store.weekSummary(settings, now),
+          store.weeklyTrend(settings, 12, now),
+          store.interactionsBetween(now - 30 * DAY, now + 1),
+          store.listAppreciations(),
+          store.listPeople(),
+          store.listCheckIns(),
+        ]);
+        const found = suggestions({
+          now,
+          people,
+          interactions: recent,
+          appreciations,
+          checkIns,
+          trend,
+          settings,
+        });
+        const byId = new Map(people.map((p) => [p.id, p]));
+        setData({
+          balance,
+          trend,
+          toThank: found.map((s) => ({
+            ...s,
+            person: s.personId ? byId.get(s.personId) : undefined,
+          })),
+        });
+      } catch (e) {
+        setError(`Could not read your log: ${(e as Error).message}`);
+      }
+    })();
+  }, [store, settings, version]);
+
+  if (error) return <main role="alert">{error}</main>;
+  if (!data) return <main aria-busy="true">Loading…</main>;
+  const { balance, trend, toThank } = data;
+  const empty = balance.internal + balance.external + balance.unknown + balance.thanks === 0;
+  return (
+    <main class="popup">
+      <h1>This week</h1>
+      <section
+        data-testid="balance"
+        data-internal={balance.internal}
+        data-external={balance.external}
+        data-thanks={balance.thanks}
+        aria-label="This week’s balance"
+      >
+        {empty ? (
+          <div class="empty" data-testid="first-week">
+            <p>
+              <strong>Nothing logged yet this week.</strong>
+            </p>
+            <p>
+              Open a thread in Gmail, a ticket in Jira or a channel in Slack and click the{' '}
+              <em>Inside Out</em> tab on the right edge to see who you are serving. Met someone at
+              the front desk or the loading dock? Log it in the side panel.
+            </p>
+          </div>
+        ) : (
+          <>
+            <dl class="stats">
+              <div>
+                <dt>Internal</dt>
+                <dd>{balance.internal}</dd>
+                <dt>{balance.internalPeople} people</dt>
+              </div>
+              <div>
+                <dt>External</dt>
+                <dd>{balance.external}</dd>
+                <dt>{balance.externalPeople} people</dt>
+              </div>
+              <div>
+                <dt>Thanks given</dt>
+                <dd>
+                  {balance.thanks} / {balance.thankGoal}
+                </dd>
+              </div>
+              <div>
+                <dt>Check-ins</dt>
+                <dd>{balance.checkIns}</dd>
+              </div>
+            </dl>
+            <BalanceGauge balance={balance} band={settings.band} />
+          </>
+        )}
+      </section>
+      <TrendChart weeks={trend} />
+      {toThank.length > 0 && (
+        <section aria-labelledby="thank-now">
+          <h2 id="thank-now">Thank now</h2>
+          <ul class="people">
+            {toThank.map((s) => (
+              <li key={s.personId ?? s.kind} data-testid="suggestion" data-kind={s.kind}>
+                <p>{s.reason}</p>
+                {s.person && (
+                  <button type="button" onClick={() => void openComposerInSidePanel(s.person!.id)}>
+                    Thank {s.person.name}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        <button type="button" data-testid="open-log" onClick={() => void openSidePanelFromClick()}>
+          Open the log
+        </button>
+      </p>
+    </main>
+  );
+}

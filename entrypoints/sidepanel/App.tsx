@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CheckInsView } from '@/components/CheckInsView';
+import { Composer } from '@/components/Composer';
+import { ConversationPanel } from '@/components/ConversationPanel';
+import { usePendingComposer, useStore, useStoreVersion } from '@/components/hooks';
+import { PersonPicker } from '@/components/PersonPicker';
+import { LogView } from '@/components/LogView';
+import { PeopleView } from '@/components/PeopleView';
+import { WeeklyReview } from '@/components/WeeklyReview';
+import type { ConversationReply } from '@/lib/messages';
+import type { Conversation, Person } from '@/lib/model';
+import {
+  activeTab,
+  announceStoreChange,
+  browser,
+  isFromContentScript,
+  isFromExtensionPage,
+  onMessage,
+  sendMessage,
+} from '@/platform';
+
+const TABS = [
+  { id: 'now', label: 'Now' },
+  { id: 'log', label: 'Log' },
+  { id: 'people', label: 'People' },
+  { id: 'check-ins', label: 'Check-ins' },
+  { id: 'review', label: 'Review' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/** The Chrome side panel and the Firefox sidebar: the whole log, people, check-ins, review. */
+export function App() {
+  const store = useStore();
+  const version = useStoreVersion();
+  const [tab, setTab] = useState<TabId>(initialTab());
+  const [conversation, setConversation] = useState<Conversation | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [thanking, setThanking] = useState<Person | null>(null);
+
+  // "Now": the conversation in the active tab, kept current as tabs and pages change.
+  useEffect(() => {
+    const refresh = async () => {
+      const active = await activeTab();
+      const reply = await sendMessage<ConversationReply>({
+        type: 'get-conversation',
+        tabId: active?.id,
+      });
+      setTabId(active?.id ?? null);
+      setConversation(reply?.conversation ?? null);
+    };
+    void refresh();
+    const onActivated = () => void refresh();
+    browser.tabs.onActivated.addListener(onActivated);
+    const stop = onMessage(
+      (sender) => isFromExtensionPage(sender) || isFromContentScript(sender),
+      (message) => {
+        if (message.type === 'conversation-changed' || message.type === 'conversation')
+          void refresh();
+        return undefined;
+      },
+    );
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      stop();
+    };
+  }, []);
+
+  // Opened from "Thank …" in the popup or the context menu: go straight to the composer.
+  const [choices, setChoices] = useState<Person[] | null>(null);
+  usePendingComposer(store, setThanking, setChoices);
+
+  function onTabKey(event: KeyboardEvent) {
+    const index = TABS.findIndex((t) => t.id === tab);
+    const next =
+      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    const target = TABS[(next + TABS.length) % TABS.length]!;
+    setTab(target.id);
+    document.getElementById(`tab-${target.id}`)?.focus();
+  }
+
+  if (!store) return <main aria-busy="true">Loading…</main>;
+  return (
+    <main class="sidepanel">
+      <div role="tablist" aria-label="Inside Out" class="tablist" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {choices && !thanking ? (
+          <PersonPicker
+            people={choices}
+            onPick={(p) => {
+              setChoices(null);
+              setThanking(p);
+            }}
+            onCancel={() => setChoices(null)}
+          />
+        ) : thanking ? (
+          <Composer
+            person={thanking}
+            onSend={async (thanks) => {
+              await store.addAppreciation({ ...thanks, personId: thanking.id });
+              announceStoreChange();
+            }}
+            onCancel={() => setThanking(null)}
+          />
+        ) : tab === 'now' ? (
+          <ConversationPanel
+            store={store}
+            conversation={conversation}
+            version={version + (tabId ?? 0)}
+            onThank={setThanking}
+          />
+        ) : tab === 'log' ? (
+          <LogView store={store} version={version} />
+        ) : tab === 'people' ? (
+          <PeopleView store={store} version={version} onThank={setThanking} />
+        ) : tab === 'check-ins' ? (
+          <CheckInsView store={store} version={version} />
+        ) : (
+          <WeeklyReview store={store} version={version} />
+        )}
+      </div>
+    </main>
+  );
+}
+
+function initialTab(): TabId {
+  const wanted = new URLSearchParams(location.search).get('tab');
+  return TABS.some((t) => t.id === wanted) ? (wanted as TabId) : 'now';
+}

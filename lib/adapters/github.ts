@@ -1,0 +1,137 @@
+/**
+ * GitHub: an issue or pull request page (`/<owner>/<repo>/issues/<n>`, `/pull/<n>`) is one
+ * ticket. The opener is the requester, commenters are authors, assignees are assignees and
+ * @mentions are mentions; people are known by login (`github:<login>`), bots (`…[bot]`) skipped.
+ * Two markup generations: the React issue viewer (2024+) and the classic timeline (pull
+ * requests and older issue pages). The signed-in login is in `meta[name="user-login"]`.
+ */
+import type { Conversation, Participant } from '../model';
+import { TOOL_MATCHES } from '../sites';
+import { allOf, attr, dedupeParticipants, first, text, withinLimits } from './dom';
+import type { Adapter } from './types';
+
+const THREAD_PATH = /^\/([\w.-]+)\/([\w.-]+)\/(issues|pull)\/(\d+)(?:\/|$)/;
+
+/** Paths under github.com that are never a repository owner. */
+const NOT_OWNERS = new Set(['orgs', 'settings', 'notifications', 'marketplace', 'sponsors']);
+
+const CONTAINER = [
+  '[data-testid="issue-viewer-container"]',
+  '[data-testid="issue-viewer-issue-container"]',
+  '#discussion_bucket',
+  '.js-discussion',
+];
+
+const TITLE = [
+  '[data-testid="issue-title"]',
+  'h1[data-component="PH_Title"] .markdown-title',
+  '.js-issue-title',
+  'h1.gh-header-title .markdown-title',
+];
+
+/** The opener's login link: React issue body, then the classic header meta / first comment. */
+const OPENER = [
+  '[data-testid="issue-body"] a[data-testid="issue-body-header-author"]',
+  '.react-issue-body a[data-testid="issue-body-header-author"]',
+  '[data-testid="issue-viewer-issue-container"] a[data-testid="issue-body-header-author"]',
+  '.gh-header-meta a.author',
+  '.js-discussion > .TimelineItem:first-child a.author',
+  '.js-discussion .timeline-comment a.author',
+];
+
+/** One element per comment (the opener's body included where it shares the markup). */
+const COMMENTS = [
+  '.react-issue-comment',
+  '[data-testid="issue-viewer-comments-container"] [data-testid="comment-header"]',
+  '.js-discussion .timeline-comment',
+  '.js-discussion .TimelineItem',
+];
+
+/** Inside one comment: who wrote it (a login link first, the avatar's `@login` alt last). */
+const COMMENT_AUTHOR = [
+  'a[data-testid="avatar-link"][data-hovercard-url^="/users/"]',
+  'a.author[data-hovercard-url^="/users/"]',
+  'a[data-hovercard-url^="/users/"]',
+  'a.author',
+  'img[alt^="@"]',
+];
+
+const ASSIGNEES = [
+  '[data-testid="sidebar-assignees-section"] a[data-hovercard-url^="/users/"]',
+  '[data-testid="sidebar-assignees-section"] img[alt^="@"]',
+  '.sidebar-assignee a.assignee[data-hovercard-url^="/users/"]',
+  '.sidebar-assignee a.assignee',
+];
+
+const MENTIONS = ['.markdown-body a.user-mention[data-hovercard-url^="/users/"]', 'a.user-mention'];
+
+export const github: Adapter = {
+  tool: 'github',
+  matches: TOOL_MATCHES.github,
+  container: (document) => first(document, CONTAINER),
+  extract(document, url) {
+    const where = threadOf(url);
+    if (!where) return null;
+    const root = first(document, CONTAINER);
+    const title = text(first(document, TITLE));
+    if (!root && !title) return null; // a 404 or a page still loading: nothing to name
+
+    const login = attr(document.querySelector('meta[name="user-login"]'), 'content');
+    const people: Array<Partial<Participant>> = [];
+    const add = (el: Element | null | undefined, role: Participant['role']) => {
+      const found = loginOf(el);
+      if (found) people.push({ name: found, handle: `github:${found}`, role });
+    };
+    add(first(document, OPENER), 'requester');
+    for (const comment of allOf(document, COMMENTS)) add(first(comment, COMMENT_AUTHOR), 'author');
+    for (const el of allOf(document, ASSIGNEES)) add(el, 'assignee');
+    for (const el of allOf(document, MENTIONS)) add(el, 'mention');
+
+    const conversation: Conversation = {
+      tool: 'github',
+      kind: 'ticket',
+      threadKey: `github:${where.owner}/${where.repo}#${where.number}`,
+      title,
+      url: `https://github.com/${where.owner}/${where.repo}/${where.type}/${where.number}`,
+      participants: dedupeParticipants(people, login ? { handle: `github:${login}` } : undefined),
+    };
+    if (login) conversation.self = { name: login };
+    return withinLimits(conversation);
+  },
+};
+
+function threadOf(url: URL) {
+  if (url.hostname !== 'github.com') return null;
+  const match = THREAD_PATH.exec(url.pathname);
+  if (!match || NOT_OWNERS.has(match[1]!.toLowerCase())) return null;
+  return {
+    owner: match[1]!.toLowerCase(),
+    repo: match[2]!.toLowerCase(),
+    type: match[3]!,
+    number: match[4]!,
+  };
+}
+
+/**
+ * A person's login from a link (`data-hovercard-url="/users/<login>/hovercard"`, `href="/<login>"`,
+ * or its text) or an avatar (`alt="@<login>"`); undefined for apps, bots and non-people.
+ */
+function loginOf(el: Element | null | undefined): string | undefined {
+  if (!el) return undefined;
+  const hovercard = attr(el, 'data-hovercard-url')?.match(/^\/users\/([^/?#]+)/)?.[1];
+  const href = attr(el, 'href')?.match(/^(?:https:\/\/github\.com)?\/([^/?#]+)\/?$/)?.[1];
+  const alt = el.tagName === 'IMG' ? attr(el, 'alt')?.match(/^@(\S+)$/)?.[1] : undefined;
+  const login = (hovercard ?? alt ?? href ?? text(el)).replace(/^@/, '').trim();
+  if (!login || /\[bot\]$/i.test(login) || !/^[A-Za-z0-9-]+(\[bot\])?$/.test(login)) {
+    return undefined;
+  }
+  if (attr(el, 'href')?.includes('/apps/')) return undefined;
+  return login;
+}
+
+/*
+ * Fixture pages (test/fixtures/github/):
+ * - issue-react.html   — React issue viewer, long thread, bot comment, mentions, assignees
+ * - pull-classic.html  — classic pull request timeline (fallback selectors)
+ * - issues-list.html   — repository issue list, nothing open (null); also used for /settings
+ */

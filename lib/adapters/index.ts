@@ -1,0 +1,71 @@
+/**
+ * The adapter registry: picks the adapter for a URL and runs it safely.
+ * A broken adapter (markup changed) yields null, never an exception in the host page.
+ */
+import { MatchPattern } from '@webext-core/match-patterns';
+import type { Conversation, Tool } from '../model';
+import type { Adapter } from './types';
+import { freshdesk } from './freshdesk';
+import { github } from './github';
+import { gmail } from './gmail';
+import { googleChat } from './google-chat';
+import { jira } from './jira';
+import { linear } from './linear';
+import { outlook } from './outlook';
+import { servicenow } from './servicenow';
+import { slack } from './slack';
+import { teams } from './teams';
+import { zendesk } from './zendesk';
+
+export type { Adapter } from './types';
+
+/** Order matters where patterns overlap: Google Chat inside Gmail (`/chat/`) before Gmail. */
+export const ADAPTERS: readonly Adapter[] = [
+  googleChat,
+  gmail,
+  outlook,
+  jira,
+  zendesk,
+  github,
+  linear,
+  freshdesk,
+  servicenow,
+  slack,
+  teams,
+];
+
+const compiled = ADAPTERS.map((adapter) => ({
+  adapter,
+  patterns: adapter.matches.map((m) => new MatchPattern(m)),
+}));
+
+/** The adapter for a page, by its URL; custom domains map an origin to a tool. */
+export function adapterFor(
+  url: URL,
+  customDomains: ReadonlyArray<{ tool: Tool; origin: string }> = [],
+): Adapter | undefined {
+  const custom = customDomains.find((d) => safeOrigin(d.origin) === url.origin);
+  if (custom) return ADAPTERS.find((a) => a.tool === custom.tool);
+  return compiled.find(({ patterns }) => patterns.some((p) => p.includes(url)))?.adapter;
+}
+
+function safeOrigin(origin: string): string | undefined {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs an adapter; an exception (markup changed under it) becomes null and the user falls back
+ * to manual entry. The result is checked against the Conversation schema where it enters the
+ * background, which keeps zod out of the content script.
+ */
+export function extractWith(adapter: Adapter, document: Document, url: URL): Conversation | null {
+  try {
+    return adapter.extract(document, url);
+  } catch {
+    return null;
+  }
+}

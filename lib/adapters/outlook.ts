@@ -1,0 +1,174 @@
+/**
+ * Outlook on the web (outlook.office.com, outlook.office365.com, outlook.live.com): the
+ * conversation in the reading pane and the people on its message headers.
+ *
+ * The item id is in the URL (`/mail/<folder>/id/<itemId>`) once a message is opened; with the
+ * reading pane beside the list the pane (or the selected list row) carries `data-convid`.
+ * Outlook has no stable public selector for people, so persona elements are found by what
+ * they carry ("Name <email>" in a title or aria-label, mailto links) and their role by the
+ * "From:" / "To:" / "Cc:" label around them. Message bodies are never read.
+ */
+import type { Participant } from '../model';
+import { TOOL_MATCHES } from '../sites';
+import {
+  attr,
+  dedupeParticipants,
+  findEmail,
+  first,
+  parseNameAndEmail,
+  safeDecode,
+  text,
+  withinLimits,
+} from './dom';
+import type { Adapter } from './types';
+
+// Markup generations, newest first.
+const READING_PANE = [
+  '#ReadingPaneContainerId',
+  '[data-app-section="ReadingPane"]',
+  '[data-app-section="MailReadCompose"]',
+  '[role="main"][aria-label="Reading Pane"]',
+  '[aria-label="Reading Pane"]',
+];
+const SUBJECT = [
+  '[role="heading"][aria-level="2"][title]',
+  '[role="heading"][title]',
+  '[aria-level="2"]',
+];
+const CONVERSATION_ID = ['[data-convid]'];
+/** Beside the list, outside the pane: the selected row of the message list. */
+const SELECTED_ROW = [
+  '[role="listbox"] [role="option"][aria-selected="true"][data-convid]',
+  '[aria-selected="true"][data-convid]',
+];
+/** Anything that carries a person: persona buttons, chips with an address, mailto links. */
+const PERSON = 'button[name^="From:"], [aria-label*="@"], [title*="@"], a[href^="mailto:"]';
+/** Message bodies and quoted text: addresses there are not participants. */
+const MESSAGE_BODY = '[aria-label="Message body"], [id^="UniqueMessageBody"]';
+const SELF_NAME = ['#mectrl_currentAccount_primary', '.mectrl_name'];
+const SELF_EMAIL = ['#mectrl_currentAccount_secondary', '.mectrl_secondaryText'];
+const ACCOUNT_BUTTON = [
+  '#mectrl_main_trigger',
+  '#O365_MainLink_Me',
+  'button[aria-label^="Account manager for"]',
+];
+
+const ROLE_LABEL = /^(from|to|cc|bcc)\s*:/i;
+const ROLES: Record<string, Participant['role']> = {
+  from: 'sender',
+  to: 'recipient',
+  cc: 'cc',
+  bcc: 'cc',
+};
+/** Words screen-reader labels put before a name. */
+const LABEL_NOISE =
+  /^(?:(?:from|to|cc|bcc)\s*:|opens? (?:the )?(?:contact |profile )?card for)\s*/i;
+
+/** `/mail/inbox/id/AAQk…` (also `/mail/0/…`, `/mail/deeplink/read/…`): the item id. */
+function idInUrl(url: URL): string | undefined {
+  const match = url.pathname.match(/\/mail\/(?:.*\/)?(?:id|read)\/([^/]+)/);
+  return match?.[1] ? safeDecode(match[1]) : undefined;
+}
+
+function roleFromLabel(value: string | undefined): Participant['role'] | undefined {
+  const match = value?.match(ROLE_LABEL);
+  return match?.[1] ? ROLES[match[1].toLowerCase()] : undefined;
+}
+
+/** A bare `To:` / `Cc:` label somewhere before the node among its siblings. */
+function labelBefore(node: Node): Participant['role'] | undefined {
+  for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
+    const value =
+      sibling.nodeType === 1 ? text(sibling as Element) : (sibling.nodeValue ?? '').trim();
+    if (/^(from|to|cc|bcc)\s*:$/i.test(value)) return roleFromLabel(value);
+  }
+  return undefined;
+}
+
+/** The role a persona has by its own label, an enclosing labelled group, or a label before it. */
+function roleOf(el: Element, pane: Element): Participant['role'] {
+  for (let node: Element | null = el; node && node !== pane; node = node.parentElement) {
+    const role =
+      roleFromLabel(attr(node, 'name')) ??
+      roleFromLabel(attr(node, 'aria-label')) ??
+      labelBefore(node);
+    if (role) return role;
+  }
+  return 'recipient';
+}
+
+function countEmails(value: string | undefined): number {
+  return value?.match(/@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)?.length ?? 0;
+}
+
+/** Name and email of one persona element, or undefined if it holds none (or a whole list). */
+function personOf(el: Element): { name?: string; email?: string } | undefined {
+  const labels = [attr(el, 'aria-label'), attr(el, 'title'), attr(el, 'name')];
+  if (labels.some((label) => countEmails(label) > 1)) return undefined;
+  const href = attr(el, 'href')?.replace(/^mailto:/i, '');
+  const email = [...labels, href].map(findEmail).find(Boolean);
+  if (!email) return undefined;
+  const names = [...labels, text(el)].map(
+    (value) => value && parseNameAndEmail(value.replace(LABEL_NOISE, '')).name,
+  );
+  return { name: names.find((name) => name && !name.includes('@')), email };
+}
+
+function signedInUser(document: Document): { name?: string; email?: string } | undefined {
+  const button = attr(first(document, ACCOUNT_BUTTON), 'aria-label');
+  const name =
+    text(first(document, SELF_NAME)) ||
+    button?.replace(/^account manager for\s*/i, '').replace(/\s*<[^>]*>\s*$/, '') ||
+    undefined;
+  const email = findEmail(text(first(document, SELF_EMAIL))) ?? findEmail(button);
+  if (!name && !email) return undefined;
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+}
+
+export const outlook: Adapter = {
+  tool: 'outlook',
+  matches: TOOL_MATCHES.outlook,
+  container: (document) => first(document, READING_PANE),
+  extract(document, url) {
+    const pane = first(document, READING_PANE);
+    if (!pane) return null;
+    const id =
+      idInUrl(url) ??
+      attr(first(pane, CONVERSATION_ID), 'data-convid') ??
+      attr(first(document, SELECTED_ROW), 'data-convid');
+    if (!id) return null;
+
+    const subject = first(pane, SUBJECT);
+    const title = attr(subject, 'title') ?? text(subject);
+    const people: Array<Partial<Participant>> = [];
+    for (const el of pane.querySelectorAll(PERSON)) {
+      if (el.closest(MESSAGE_BODY)) continue;
+      const person = personOf(el);
+      if (person) people.push({ ...person, role: roleOf(el, pane) });
+    }
+    const self = signedInUser(document);
+    const participants = dedupeParticipants(people, self);
+    if (!title && !participants.length) return null;
+
+    // office.com and office365.com serve the same mailboxes; live.com is the consumer service.
+    const service = url.hostname === 'outlook.live.com' ? 'live' : 'office';
+    return withinLimits({
+      tool: 'outlook',
+      kind: 'mail',
+      threadKey: `outlook:${service}:${id}`,
+      title,
+      url: `${url.origin}${url.pathname}`,
+      participants,
+      ...(self ? { self } : {}),
+    });
+  },
+};
+
+// Fixture pages (test/fixtures/outlook/):
+// - office-thread.html: outlook.office.com/mail/inbox/id/<id>, newest markup, a long
+//   conversation with From/To/Cc persona buttons.
+// - live-legacy.html: outlook.live.com/mail/0/inbox/id/<id>, older markup: "Reading Pane"
+//   region, subject by aria-level only, mailto links and title chips, labels beside them.
+// - office365-pane.html: outlook.office365.com/mail/inbox with the reading pane beside the
+//   list: the id comes from data-convid.
+// - inbox.html: the list with nothing selected → null.

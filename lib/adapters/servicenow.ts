@@ -1,0 +1,169 @@
+/**
+ * ServiceNow: the open record (incident, request, case…) and who is on it.
+ *
+ * The classic form is at `/<table>.do?sys_id=<32 hex>`; the UI16 shell `nav_to.do?uri=…` and the
+ * Next Experience shell `/now/nav/ui/classic/params/target/<table>.do%3Fsys_id%3D…` show that same
+ * form in a same-origin iframe `#gsft_main`. Form ids contain literal dots
+ * (`sys_readonly.incident.number`), so fields are read with getElementById. Reference fields keep
+ * the user's sys_id in a hidden input, which gives handles `servicenow:<sys_id>`. The page shows
+ * no emails except raw addresses on a watch list.
+ */
+import type { Conversation } from '../model';
+import { TOOL_MATCHES } from '../sites';
+import {
+  allOf,
+  dedupeParticipants,
+  findEmail,
+  first,
+  safeDecode,
+  text,
+  type RawParticipant,
+  withinLimits,
+} from './dom';
+import type { Adapter } from './types';
+
+/** Per table field names, tried in order: who asked for the record. */
+const REQUESTER_FIELDS = ['caller_id', 'requested_for', 'opened_for', 'contact', 'requested_by'];
+/** Markup generations, newest first (activity stream cards, then the old journal table). */
+const ACTIVITY = ['li.h-card', 'tr.journal_entry'];
+const ACTIVITY_AUTHOR = ['.sn-card-component-createdby', '.journal_author'];
+const MENTIONS = ['.at-mention[class*="at-mention-user-"]'];
+const SELF_NAME = ['#user_info_dropdown .user-name', '.navpage-header .user-name'];
+
+const SYS_ID = /^[0-9a-f]{32}$/;
+/** Activity written by the platform, not a person. */
+const NOBODY = /^(system|guest|system administrator)$/i;
+
+type Target = { table: string; sysId?: string };
+
+/** The classic form an address names, through the UI16 and Next Experience shells. */
+function formTarget(url: URL, depth = 0): Target | undefined {
+  if (depth > 2) return undefined;
+  const inner =
+    url.pathname === '/nav_to.do'
+      ? url.searchParams.get('uri')
+      : url.pathname.match(/^\/now\/nav\/ui\/classic\/params\/target\/(.+)$/)?.[1];
+  if (inner !== undefined) {
+    const decoded = inner && safeDecode(inner);
+    const innerUrl = decoded ? parseUrl(decoded, url.origin) : undefined;
+    return innerUrl ? formTarget(innerUrl, depth + 1) : undefined;
+  }
+  const table = url.pathname.match(/^\/([a-z][a-z0-9_]*)\.do$/)?.[1];
+  if (!table || table.endsWith('_list') || /^(nav_to|home|navpage|welcome)$/.test(table)) {
+    return undefined;
+  }
+  const sysId = url.searchParams.get('sys_id') ?? undefined;
+  if (sysId === '-1') return undefined; // a new, unsaved record
+  return { table, sysId: sysId && SYS_ID.test(sysId) ? sysId : undefined };
+}
+
+function parseUrl(value: string, base: string): URL | undefined {
+  try {
+    return new URL(value, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The document holding the form: the `#gsft_main` iframe's when it can be read, else this one. */
+function formDocument(document: Document): Document {
+  const frame = document.getElementById('gsft_main') as HTMLIFrameElement | null;
+  try {
+    const inner = frame?.contentDocument;
+    if (inner?.querySelector('form[id$=".do"], #sys_uniqueValue')) return inner;
+  } catch {
+    // A cross-origin or torn-down frame: fall back to the top document.
+  }
+  return document;
+}
+
+function value(doc: Document, id: string): string {
+  const el = doc.getElementById(id);
+  if (!el) return '';
+  const raw = /^(INPUT|TEXTAREA)$/.test(el.tagName) ? (el as HTMLInputElement).value : text(el);
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+/** A reference field: its display name and the referenced user's sys_id. */
+function reference(doc: Document, table: string, field: string): RawParticipant | undefined {
+  const name = value(doc, `sys_display.${table}.${field}`);
+  if (!name) return undefined;
+  const sysId = value(doc, `${table}.${field}`);
+  return { name, handle: SYS_ID.test(sysId) ? `servicenow:${sysId}` : undefined };
+}
+
+function extract(document: Document, url: URL): Conversation | null {
+  const target = formTarget(url);
+  if (!target) return null;
+  const doc = formDocument(document);
+  const { table } = target;
+  const number = value(doc, `sys_readonly.${table}.number`) || value(doc, `${table}.number`);
+  const shownId = value(doc, 'sys_uniqueValue');
+  if (target.sysId && SYS_ID.test(shownId) && shownId !== target.sysId) return null; // stale form
+  const sysId = target.sysId ?? (SYS_ID.test(shownId) ? shownId : undefined);
+  const title = value(doc, `${table}.short_description`) || number;
+  if (!title || !(number || sysId)) return null;
+
+  const raw: RawParticipant[] = [];
+  for (const field of REQUESTER_FIELDS) {
+    const found = reference(doc, table, field);
+    if (found) {
+      raw.push({ ...found, role: 'requester' });
+      break;
+    }
+  }
+  const assignee = reference(doc, table, 'assigned_to');
+  if (assignee) raw.push({ ...assignee, role: 'assignee' });
+  for (const option of doc
+    .getElementById(`select_0${table}.watch_list`)
+    ?.querySelectorAll('option') ?? []) {
+    const id = option.getAttribute('value') ?? '';
+    const name = text(option);
+    raw.push({
+      name,
+      email: findEmail(id) ?? findEmail(name),
+      handle: SYS_ID.test(id) ? `servicenow:${id}` : undefined,
+      role: 'cc',
+    });
+  }
+  for (const card of allOf(doc, ACTIVITY)) {
+    const author = text(first(card, ACTIVITY_AUTHOR));
+    if (author && !NOBODY.test(author)) raw.push({ name: author, role: 'author' });
+    for (const mention of allOf(card, MENTIONS)) {
+      const id = mention.getAttribute('class')?.match(/at-mention-user-([0-9a-f]{32})/)?.[1];
+      const name = text(mention).replace(/^@/, '');
+      raw.push({ name, handle: id ? `servicenow:${id}` : undefined, role: 'mention' });
+    }
+  }
+
+  const selfName = text(first(document, SELF_NAME)) || undefined;
+  const canonical = sysId
+    ? `${url.origin}/${table}.do?sys_id=${sysId}`
+    : `${url.origin}/${table}.do?sysparm_query=${encodeURIComponent(`number=${number}`)}`;
+  return withinLimits({
+    tool: 'servicenow',
+    kind: 'ticket',
+    threadKey: `servicenow:${url.host}:${table}:${number || sysId}`,
+    title,
+    url: canonical,
+    participants: dedupeParticipants(raw, { name: selfName }),
+    ...(selfName ? { self: { name: selfName } } : {}),
+  });
+}
+
+export const servicenow: Adapter = {
+  tool: 'servicenow',
+  matches: TOOL_MATCHES.servicenow,
+  extract,
+  container: (document) => {
+    const doc = formDocument(document);
+    return doc.querySelector('form[id$=".do"]') ?? document.getElementById('gsft_main');
+  },
+};
+
+// Fixture pages: test/fixtures/servicenow/
+//   incident.html        /incident.do?sys_id=…, UI16 classic form, watch list, activity, @mentions
+//   next-experience.html /now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D… (form inline,
+//                        as happy-dom loads no iframes; the test also feeds it through #gsft_main)
+//   nav-to-shell.html    /nav_to.do?uri=… shell with an empty #gsft_main: the test stubs the frame
+//   incident-list.html   /incident_list.do: null

@@ -1,0 +1,117 @@
+/**
+ * Slack web: an open channel, DM or group DM (`app.slack.com/client/<T…>/<C…|D…|G…>`, with or
+ * without a thread pane) is one chat, keyed by team and channel. Senders carry their user id
+ * (`data-message-sender="U…"` → `slack:U…`); mentions carry `data-member-id`. Slack Connect
+ * senders from another organisation show an external-organisation badge (markup unverified).
+ * Two generations: the current `data-qa` markup, then the older `c-message__sender_link`.
+ */
+import type { Conversation, Participant } from '../model';
+import { TOOL_MATCHES } from '../sites';
+import { allOf, attr, dedupeParticipants, first, text, withinLimits } from './dom';
+import type { Adapter } from './types';
+
+const CLIENT_PATH = /^\/client\/(T[A-Z0-9]+)\/([CDG][A-Z0-9]{6,})(?:\/|$)/;
+const USER_ID = /^[UW][A-Z0-9]+$/;
+
+const CONTAINER = ['.p-workspace-layout', '.p-client_workspace', '[role="main"]'];
+
+const TITLE = [
+  '[data-qa="channel_name"]',
+  '[data-qa="channel_header_name"]',
+  '.p-view_header__channel_title',
+  '.p-classic_nav__model__title__name',
+];
+
+const MESSAGES = ['[data-qa="message_container"]', '.c-message_kit__message', '.c-message'];
+
+const SENDER = [
+  'button[data-qa="message_sender_name"][data-message-sender]',
+  '[data-message-sender]',
+  'a.c-message__sender_link',
+];
+
+/** A Slack Connect member's badge beside their name (unverified: several plausible markups). */
+const EXTERNAL_BADGE = [
+  '[data-qa="external-org-badge"]',
+  '.c-message__external_badge',
+  '.c-message_kit__external_org_badge',
+];
+
+const MENTIONS = ['a.c-member_slug[data-member-id]', '[data-member-id][data-member-label]'];
+
+const SELF = ['[data-qa="user-button"]', 'button.p-ia4_home_header_menu__button[aria-label]'];
+
+export const slack: Adapter = {
+  tool: 'slack',
+  matches: TOOL_MATCHES.slack,
+  container: (document) => first(document, CONTAINER),
+  extract(document, url) {
+    const where = CLIENT_PATH.exec(url.hostname === 'app.slack.com' ? url.pathname : '');
+    if (!where) return null;
+    const team = where[1]!;
+    const channel = where[2]!;
+    const titleEl = first(document, TITLE);
+    const messages = allOf(document, MESSAGES);
+    if (!titleEl && !messages.length) return null; // the channel has not rendered (yet)
+
+    const people: Array<Partial<Participant>> = [];
+    for (const message of messages) {
+      const sender = first(message, SENDER);
+      const id = senderId(sender);
+      const name = text(sender);
+      if (!name) continue;
+      const external = first(message, EXTERNAL_BADGE) !== null;
+      people.push({
+        name,
+        handle: id ? `slack:${id}` : undefined,
+        role: 'author',
+        signal: external ? 'external' : undefined,
+      });
+    }
+    for (const slug of allOf(document, MENTIONS)) {
+      const id = attr(slug, 'data-member-id');
+      const name = (attr(slug, 'data-member-label') ?? text(slug)).replace(/^@/, '');
+      if (id && USER_ID.test(id)) people.push({ name, handle: `slack:${id}`, role: 'mention' });
+    }
+
+    const self = selfOf(document);
+    const conversation: Conversation = {
+      tool: 'slack',
+      kind: 'chat',
+      threadKey: `slack:${team}:${channel}`,
+      title: text(titleEl),
+      url: `https://app.slack.com/client/${team}/${channel}`,
+      participants: dedupeParticipants(people, self),
+    };
+    if (self.name) conversation.self = { name: self.name };
+    return withinLimits(conversation);
+  },
+};
+
+/** The sender's user id: `data-message-sender`, or the older `/team/U…` profile link. */
+function senderId(sender: Element | null): string | undefined {
+  const id =
+    attr(sender, 'data-message-sender') ?? attr(sender, 'href')?.match(/\/team\/([A-Z0-9]+)/)?.[1];
+  return id && USER_ID.test(id) ? id : undefined;
+}
+
+/** The signed-in user: the profile button's `data-user-id` and its `User: <name>` label. */
+function selfOf(document: Document): { name?: string; handle?: string } {
+  const button = first(document, SELF);
+  const id = attr(button, 'data-user-id');
+  const name = attr(button, 'aria-label')
+    ?.replace(/^user:\s*/i, '')
+    .trim();
+  return {
+    name: name || undefined,
+    handle: id && USER_ID.test(id) ? `slack:${id}` : undefined,
+  };
+}
+
+/*
+ * Fixture pages (test/fixtures/slack/):
+ * - channel-connect.html — Slack Connect channel with a thread pane: internal and external
+ *                          (badged) senders, mentions, the signed-in user
+ * - dm-classic.html      — a DM in the older markup (sender links to /team/U…)
+ * - browse-channels.html — the channel browser, nothing open (null)
+ */

@@ -1,0 +1,195 @@
+/**
+ * Microsoft Teams (teams.microsoft.com, teams.cloud.microsoft): the open chat or channel
+ * conversation is one chat, keyed by its conversation id (`19:…@thread.v2`, `…@unq.gbl.spaces`,
+ * `…@thread.tacv2`): first the chat header's id (`chat-header-<id>`), since the new client's
+ * address does not follow the open chat, then the address (`#/conversations/<id>`,
+ * `/l/chat/<id>`, `/l/message/<id>/…`). Teams shows no emails or user ids beside messages, so
+ * people are known by name; an "External" (or "Guest") label marks someone from outside the
+ * organisation. Markup generations: new Teams (Fluent UI, `data-tid`), then classic Teams.
+ */
+import type { Conversation, Participant } from '../model';
+import { TOOL_MATCHES } from '../sites';
+import {
+  allOf,
+  attr,
+  dedupeParticipants,
+  findEmail,
+  first,
+  hasSiblingLabel,
+  safeDecode,
+  text,
+  withinLimits,
+} from './dom';
+import type { Adapter } from './types';
+
+const HOSTS = new Set(['teams.microsoft.com', 'teams.cloud.microsoft']);
+
+/** A conversation id: `19:` then anything up to a `@thread.*` / `@unq.gbl.spaces` suffix. */
+const CONVERSATION_ID = /19:[^/?#&\s@]+@(?:thread\.(?:v2|tacv2|skype)|unq\.gbl\.spaces)/;
+
+const HEADER = ['[id^="chat-header-"]', '[data-tid="chat-header"]', '[data-tid="channel-header"]'];
+
+const CONTAINER = [
+  '[data-tid="message-pane-list-viewport"]',
+  '[data-tid="chat-pane-list"]',
+  '[data-tid="channel-replies-pane"]',
+  '#chat-pane-list',
+  '.ts-message-list-container',
+  '[role="main"]',
+];
+
+const TITLE = [
+  '[id^="chat-header-"] h2',
+  'h2[id^="subject-line"]',
+  '[data-tid="chat-header-title"]',
+  '[data-tid="channel-name"]',
+  '.ts-title-bar h2',
+];
+
+/** One element per message; its author may sit beside the body, so each item is searched. */
+const MESSAGES = [
+  '[data-tid="chat-pane-item"]',
+  '[data-tid="chat-pane-message"]',
+  '[data-tid="channel-replies-pane-message"]',
+  '[data-tid="channel-pane-message"]',
+  '.ts-message',
+];
+
+const AUTHOR = [
+  '[data-tid="message-author-name"]',
+  '[data-tid="threadBodyDisplayName"]',
+  '.ts-msg-name',
+  '.fui-ChatMessage__author span.fui-StyledText',
+];
+
+const MENTIONS = ['[itemtype="http://schema.skype.com/Mention"]', 'span.mention[itemid]'];
+
+/** The signed-in user: a display name in the account menu, or the avatar's label. */
+const SELF_NAME = ['[data-tid="me-control-display-name"]', '.profile-name-text'];
+const SELF_AVATAR = [
+  '#idna-me-control-avatar-trigger[aria-label]',
+  'button[data-tid="me-control-avatar-trigger"][aria-label]',
+  '#personDropdown[aria-label]',
+];
+const SELF_EMAIL = ['[data-tid="me-control-upn"]', '.profile-upn-text'];
+
+/** What Teams writes beside (or after) the name of someone from outside the organisation. */
+const EXTERNAL_LABEL = /^\(?\s*(external|guest)\s*\)?$/i;
+const EXTERNAL_SUFFIX = /\s*\((external|guest)\)\s*$/i;
+
+export const teams: Adapter = {
+  tool: 'teams',
+  matches: TOOL_MATCHES.teams,
+  container: (document) => first(document, CONTAINER),
+  extract(document, url) {
+    if (!HOSTS.has(url.hostname)) return null;
+    // The header names what is on screen; the address can lag behind in the new client.
+    const fromHeader = conversationIdIn(attr(first(document, HEADER), 'id'));
+    const fromUrl = conversationIdIn(safeDecode(url.pathname + url.hash));
+    const id = fromHeader ?? fromUrl;
+    if (!id) return null; // activity feed, calendar, chat list with nothing selected
+
+    const people: Array<Partial<Participant>> = [];
+    for (const message of allOf(document, MESSAGES)) {
+      const author = first(message, AUTHOR);
+      const person = nameOf(author);
+      if (!person) continue;
+      people.push({
+        name: person.name,
+        role: 'author',
+        signal: person.external ? 'external' : undefined,
+      });
+    }
+    for (const el of allOf(document, MENTIONS)) {
+      const person = nameOf(el);
+      if (person) people.push({ name: person.name, role: 'mention' });
+    }
+
+    const self = selfOf(document);
+    const conversation: Conversation = {
+      tool: 'teams',
+      kind: 'chat',
+      threadKey: `teams:${id}`,
+      title: text(first(document, TITLE)),
+      url: canonicalUrl(url, id, id === fromUrl),
+      participants: dedupeParticipants(withoutShortMentions(people, self.name), self),
+    };
+    if (self.name || self.email) conversation.self = self;
+    return withinLimits(conversation);
+  },
+};
+
+function conversationIdIn(value: string | undefined): string | undefined {
+  return value?.match(CONVERSATION_ID)?.[0];
+}
+
+/**
+ * The address a person can reopen the conversation at: the page's own when it names the
+ * conversation (query and hash options dropped), otherwise a deep link built from the id.
+ */
+function canonicalUrl(url: URL, id: string, idInAddress: boolean): string {
+  if (!idInAddress) return `${url.origin}/l/chat/${encodeURIComponent(id)}/0`;
+  if (safeDecode(url.hash).includes(`/conversations/${id}`)) {
+    return `${url.origin}${url.pathname}#/conversations/${id}`;
+  }
+  const path = safeDecode(url.pathname).split('/').map(encodeURIComponent).join('/');
+  return `${url.origin}${path}`;
+}
+
+/** A display name, with a trailing "(External)" or a neighbouring "External" label noted. */
+function nameOf(el: Element | null): { name: string; external: boolean } | undefined {
+  if (!el) return undefined;
+  const raw = text(el).replace(/^@/, '');
+  const name = raw.replace(EXTERNAL_SUFFIX, '').trim();
+  if (!name) return undefined;
+  const external = EXTERNAL_SUFFIX.test(raw) || hasSiblingLabel(el, EXTERNAL_LABEL);
+  return { name, external };
+}
+
+function selfOf(document: Document): { name?: string; email?: string } {
+  const name =
+    text(first(document, SELF_NAME)) ||
+    avatarName(attr(first(document, SELF_AVATAR), 'aria-label'));
+  const email = findEmail(text(first(document, SELF_EMAIL)));
+  const self: { name?: string; email?: string } = {};
+  if (name) self.name = name;
+  if (email) self.email = email;
+  return self;
+}
+
+/** "Profile, Sam Rivera, Available" / "Your profile, status Available. Sam Rivera" → the name. */
+function avatarName(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const parts = label
+    .split(/[,.]/)
+    .map((part) => part.trim())
+    .filter(
+      (part) => part && !/profile|status|available|busy|away|offline|do not disturb/i.test(part),
+    );
+  return parts[0];
+}
+
+/**
+ * Teams lets a mention be shortened to a first name ("@Dana"); when someone else in the
+ * conversation has a fuller name starting with it, the mention is that person, not a new one.
+ */
+function withoutShortMentions<T extends { name?: string; role?: string }>(
+  people: T[],
+  selfName: string | undefined,
+): T[] {
+  const names = [selfName, ...people.map((p) => p.name)].map((n) => n?.toLowerCase() ?? '');
+  return people.filter((p) => {
+    if (p.role !== 'mention' || !p.name) return true;
+    const short = p.name.toLowerCase();
+    return !names.some((full) => full !== short && full.startsWith(`${short} `));
+  });
+}
+
+/*
+ * Fixture pages (test/fixtures/teams/):
+ * - chat-v2.html              — new Teams group chat (id from the header), internal and
+ *                               External people, full and shortened mentions, the signed-in user
+ * - channel-cloud.html        — teams.cloud.microsoft channel replies opened from a /l/message link
+ * - conversation-classic.html — classic Teams `#/conversations/<id>` (fallback selectors)
+ * - activity.html             — the activity feed, nothing open (null)
+ */

@@ -1,0 +1,18 @@
+import type { Conversation, Tool } from '../model';
+
+/**
+ * One tool's adapter: where it runs and how it reads the open conversation.
+ * `extract` is pure over the DOM it is given: it never throws (the registry guards it too),
+ * never writes to the page, and returns null when nothing is open.
+ */
+export interface Adapter {
+  tool: Tool;
+  /** Match patterns, the same ones the manifest uses (from lib/sites.ts). */
+  matches: readonly string[];
+  extract(document: Document, url: URL): Conversation | null;
+  /**
+   * The element whose subtree holds the conversation, so the content script observes only it
+   * (never the whole document on Gmail-sized pages). Falls back to document.body.
+   */
+  container?(document: Document): Element | null;
+}

@@ -1,0 +1,299 @@
+/**
+ * Owning your data: export everything as one versioned JSON file (and CSV for spreadsheets),
+ * import by validating the whole file first and then merging by id in one all-or-nothing
+ * transaction, wipe, and retention.
+ */
+import Papa from 'papaparse';
+import { z } from 'zod';
+import {
+  AppreciationSchema,
+  CheckInSchema,
+  InteractionSchema,
+  PersonSchema,
+  describeIssues,
+  type Appreciation,
+  type CheckIn,
+  type Interaction,
+  type Person,
+} from './model';
+import type { Store } from './store';
+
+export const EXPORT_FORMAT = 'inside-out';
+export const EXPORT_VERSION = 1;
+/** Files larger than this are refused before parsing (a log of a million entries is ~400 MB). */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+export const ExportFileSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT, { message: 'not an Inside Out export' }),
+  version: z.number().int().positive(),
+  exportedAt: z.number().int().nonnegative(),
+  people: z.array(PersonSchema),
+  interactions: z.array(InteractionSchema),
+  appreciations: z.array(AppreciationSchema),
+  checkIns: z.array(CheckInSchema),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+export async function exportAll(store: Store, now: number = Date.now()): Promise<ExportFile> {
+  const tx = store.db.transaction(
+    ['people', 'interactions', 'appreciations', 'checkIns'],
+    'readonly',
+  );
+  const [people, interactions, appreciations, checkIns] = await Promise.all([
+    tx.objectStore('people').getAll(),
+    tx.objectStore('interactions').getAll(),
+    tx.objectStore('appreciations').getAll(),
+    tx.objectStore('checkIns').getAll(),
+  ]);
+  await tx.done;
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now,
+    people,
+    interactions,
+    appreciations,
+    checkIns,
+  };
+}
+
+export function exportJson(file: ExportFile): string {
+  return JSON.stringify(file);
+}
+
+/** Interactions and thank-yous as CSV rows, with the person's name beside each id. */
+export function exportCsv(file: ExportFile): { interactions: string; appreciations: string } {
+  const names = new Map(file.people.map((p) => [p.id, p.name]));
+  return {
+    interactions: Papa.unparse(
+      file.interactions.map((i) => ({
+        id: i.id,
+        when: new Date(i.at).toISOString(),
+        day: i.day,
+        person: names.get(i.personId) ?? '',
+        personId: i.personId,
+        relationship: i.relationship,
+        tool: i.tool ?? '',
+        kind: i.kind,
+        title: i.title ?? '',
+        url: i.url ?? '',
+        source: i.source,
+        note: i.note ?? '',
+      })),
+      { escapeFormulae: true },
+    ),
+    appreciations: Papa.unparse(
+      file.appreciations.map((a) => ({
+        id: a.id,
+        when: new Date(a.at).toISOString(),
+        person: names.get(a.personId) ?? '',
+        personId: a.personId,
+        channel: a.channel,
+        message: a.message,
+        whatTheyDid: a.whatTheyDid ?? '',
+        whatItMadePossible: a.whatItMadePossible ?? '',
+      })),
+      { escapeFormulae: true },
+    ),
+  };
+}
+
+export type ParsedImport = { ok: true; file: ExportFile } | { ok: false; problems: string[] };
+
+const MAX_PROBLEMS = 20;
+
+/**
+ * Validates a whole file before anything is written: JSON, format and version, every record,
+ * duplicate ids, and references to people that the file does not contain.
+ */
+export function parseImport(text: string): ParsedImport {
+  if (text.length > MAX_IMPORT_BYTES)
+    return { ok: false, problems: ['The file is too large to import.'] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`This is not a JSON file: ${(error as Error).message}`] };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, problems: ['This is not an Inside Out export (expected an object).'] };
+  }
+  const header = raw as { format?: unknown; version?: unknown };
+  if (header.format !== EXPORT_FORMAT) {
+    return {
+      ok: false,
+      problems: ['This is not an Inside Out export (its "format" is missing or different).'],
+    };
+  }
+  if (typeof header.version === 'number' && header.version > EXPORT_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        `This file was made by a newer version of Inside Out (format ${header.version}); update the extension to import it.`,
+      ],
+    };
+  }
+  const parsed = ExportFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = describeIssues(parsed.error);
+    return { ok: false, problems: cap(problems) };
+  }
+  const file = parsed.data;
+  const problems: string[] = [];
+  for (const [name, records] of [
+    ['people', file.people],
+    ['interactions', file.interactions],
+    ['appreciations', file.appreciations],
+    ['checkIns', file.checkIns],
+  ] as const) {
+    const seen = new Set<string>();
+    records.forEach((r, index) => {
+      if (seen.has(r.id)) problems.push(`${name}.${index}: the id ${r.id} appears twice`);
+      seen.add(r.id);
+    });
+  }
+  const keys = new Set<string>();
+  file.interactions.forEach((i, index) => {
+    if (keys.has(i.dedupeKey))
+      problems.push(`interactions.${index}: logged twice for the same thread, person and day`);
+    keys.add(i.dedupeKey);
+  });
+  const personIds = new Set(file.people.map((p) => p.id));
+  const checkRefs = (name: string, records: ReadonlyArray<{ personId: string }>) =>
+    records.forEach((r, index) => {
+      if (!personIds.has(r.personId))
+        problems.push(`${name}.${index}: refers to a person not in the file`);
+    });
+  checkRefs('interactions', file.interactions);
+  checkRefs('appreciations', file.appreciations);
+  checkRefs('checkIns', file.checkIns);
+  return problems.length ? { ok: false, problems: cap(problems) } : { ok: true, file };
+}
+
+function cap(problems: string[]): string[] {
+  return problems.length > MAX_PROBLEMS
+    ? [...problems.slice(0, MAX_PROBLEMS), `…and ${problems.length - MAX_PROBLEMS} more problems`]
+    : problems;
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Merges a validated file into the store in one transaction: records are matched by id (the
+ * file's version wins when it differs); an interaction already logged under another id for the
+ * same thread, person and day is skipped. Any failure rolls everything back.
+ */
+export async function importAll(
+  store: Store,
+  file: ExportFile,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
+  const tx = store.db.transaction(
+    ['people', 'interactions', 'appreciations', 'checkIns'],
+    'readwrite',
+  );
+  const total =
+    file.people.length +
+    file.interactions.length +
+    file.appreciations.length +
+    file.checkIns.length;
+  const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+  let done = 0;
+  const tick = () => {
+    done++;
+    if (onProgress && (done % 2_000 === 0 || done === total)) onProgress(done, total);
+  };
+  try {
+    const merge = async <T extends { id: string }>(
+      store: { get(id: string): Promise<T | undefined>; put(value: T): Promise<unknown> },
+      record: T,
+      skip?: () => Promise<boolean>,
+    ) => {
+      const existing = await store.get(record.id);
+      if (existing && sameRecord(existing, record)) result.unchanged++;
+      else if (!existing && skip && (await skip())) result.unchanged++;
+      else {
+        await store.put(record);
+        if (existing) result.updated++;
+        else result.added++;
+      }
+      tick();
+    };
+    const people = tx.objectStore('people');
+    for (const p of file.people) await merge<Person>(people, p);
+    const interactions = tx.objectStore('interactions');
+    const byKey = interactions.index('dedupeKey');
+    for (const i of file.interactions) {
+      await merge<Interaction>(
+        interactions,
+        i,
+        async () => (await byKey.getKey(i.dedupeKey)) !== undefined,
+      );
+    }
+    const appreciations = tx.objectStore('appreciations');
+    for (const a of file.appreciations) await merge<Appreciation>(appreciations, a);
+    const checkIns = tx.objectStore('checkIns');
+    for (const c of file.checkIns) await merge<CheckIn>(checkIns, c);
+    await tx.done;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  return result;
+}
+
+function sameRecord(a: object, b: object): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)));
+}
+
+/** Removes everything, in one transaction. */
+export async function wipeAll(store: Store): Promise<void> {
+  const tx = store.db.transaction(
+    ['people', 'interactions', 'appreciations', 'checkIns'],
+    'readwrite',
+  );
+  await Promise.all([
+    tx.objectStore('people').clear(),
+    tx.objectStore('interactions').clear(),
+    tx.objectStore('appreciations').clear(),
+    tx.objectStore('checkIns').clear(),
+  ]);
+  await tx.done;
+}
+
+/** Removes interactions, thank-yous and check-ins older than the cutoff; returns how many. */
+export async function removeOlderThan(store: Store, cutoff: number): Promise<number> {
+  const tx = store.db.transaction(['interactions', 'appreciations', 'checkIns'], 'readwrite');
+  let removed = 0;
+  const range = IDBKeyRange.upperBound(cutoff, true);
+  for (const [name, index] of [
+    ['interactions', 'at'],
+    ['appreciations', 'at'],
+    ['checkIns', 'askedAt'],
+  ] as const) {
+    let cursor = await tx
+      .objectStore(name)
+      .index(index as never)
+      .openCursor(range);
+    while (cursor) {
+      await cursor.delete();
+      removed++;
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+  return removed;
+}

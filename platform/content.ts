@@ -1,0 +1,75 @@
+/**
+ * The platform door for the content script: just messaging and per-site launcher preferences.
+ * Kept apart from platform/index.ts so zod, Preact and the store stay out of host pages.
+ */
+import { browser } from 'wxt/browser';
+
+export { browser };
+
+export function overlayUrl(): string {
+  return browser.runtime.getURL('/overlay.html');
+}
+
+/** Sends to the background; a closed or restarting background is not an error for the page. */
+export async function sendToBackground<T>(message: {
+  type: string;
+  [key: string]: unknown;
+}): Promise<T | undefined> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Messages to the content script are accepted only from our own extension pages. */
+export function onExtensionMessage(
+  handle: (message: { type?: unknown } & Record<string, unknown>) => unknown,
+): () => void {
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  const listener = (raw: unknown, sender: { id?: string; url?: string }) => {
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(origin)) return undefined;
+    if (!raw || typeof raw !== 'object') return undefined;
+    return handle(raw as Record<string, unknown>);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+export interface LauncherPrefs {
+  open: boolean;
+  hidden: boolean;
+  /** Vertical position of the launcher tab, in percent of the viewport height. */
+  top: number;
+}
+
+const DEFAULT_PREFS: LauncherPrefs = { open: false, hidden: false, top: 40 };
+
+function prefsKey(host: string): string {
+  return `launcher:${host}`;
+}
+
+export async function loadLauncherPrefs(host: string): Promise<LauncherPrefs> {
+  try {
+    const stored = (await browser.storage.local.get(prefsKey(host)))[prefsKey(host)] as
+      Partial<LauncherPrefs> | undefined;
+    return {
+      open: stored?.open === true,
+      hidden: stored?.hidden === true,
+      top:
+        typeof stored?.top === 'number' && stored.top >= 0 && stored.top <= 95
+          ? stored.top
+          : DEFAULT_PREFS.top,
+    };
+  } catch {
+    return { ...DEFAULT_PREFS };
+  }
+}
+
+export async function saveLauncherPrefs(host: string, prefs: LauncherPrefs): Promise<void> {
+  try {
+    await browser.storage.local.set({ [prefsKey(host)]: prefs });
+  } catch {
+    // Preferences are a convenience: failing to save one must not disturb the page.
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The content script's runtime, shared by every tool's entrypoint: mount the launcher, follow
+ * the open conversation with the tool's adapter, report it to the background. Each tool gets a
+ * bundle with only its own adapter, so a host page loads as little of us as possible.
+ */
+import type { Adapter } from '@/lib/adapters/types';
+import type { Conversation } from '@/lib/model';
+import { findReplyBox } from '@/lib/reply-boxes';
+import {
+  loadLauncherPrefs,
+  onExtensionMessage,
+  overlayUrl,
+  saveLauncherPrefs,
+  sendToBackground,
+} from '../content';
+import { mountLauncher } from './launcher';
+import { watchConversation } from './watch';
+
+export async function runWorkplace(adapter: Adapter, signal: AbortSignal): Promise<void> {
+  try {
+    await start(adapter, signal);
+  } catch {
+    // Never let an error of ours reach the host page.
+  }
+}
+
+async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  const site = await sendToBackground<{ enabled: boolean }>({
+    type: 'site-status',
+    tool: adapter.tool,
+  });
+  if (site && !site.enabled) return;
+
+  const host = location.hostname;
+  const prefs = await loadLauncherPrefs(host);
+  if (prefs.hidden) return;
+  const launcher = mountLauncher({
+    document,
+    overlayUrl: overlayUrl(),
+    prefs,
+    onPrefsChange: (next) => void saveLauncherPrefs(host, next),
+  });
+  signal.addEventListener('abort', () => launcher.destroy());
+
+  const report = (conversation: Conversation | null) => {
+    launcher.ensureAttached();
+    void sendToBackground({ type: 'conversation', conversation });
+  };
+  watchConversation({ adapter, window, onChange: report, signal });
+
+  const stop = onExtensionMessage((message) => {
+    if (message.type === 'close-panel') launcher.close();
+    if (message.type === 'hide-launcher') {
+      launcher.destroy();
+      void saveLauncherPrefs(host, { ...prefs, open: false, hidden: true });
+    }
+    if (message.type === 'toggle-panel') launcher.toggle();
+    if (message.type === 'open-panel') launcher.open();
+    if (message.type === 'insert-text' && typeof message.text === 'string') {
+      return Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)));
+    }
+    return undefined;
+  });
+  signal.addEventListener('abort', stop);
+}
+
+/**
+ * Types the user's own thank-you into the reply box they have open, as if they had typed it:
+ * the host's editor sees a normal edit and nothing is sent until the user sends it.
+ */
+function insertIntoReply(adapter: Adapter, text: string): boolean {
+  const box = findReplyBox(adapter.tool, document);
+  if (!box) return false;
+  box.focus();
+  if (box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement) {
+    box.setRangeText(
+      text,
+      box.selectionStart ?? box.value.length,
+      box.selectionEnd ?? box.value.length,
+      'end',
+    );
+    box.dispatchEvent(
+      new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }),
+    );
+    return true;
+  }
+  // contenteditable editors (Gmail, Slack, Teams) handle insertText as a real edit.
+  return document.execCommand('insertText', false, text);
+}

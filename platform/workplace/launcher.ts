@@ -1,0 +1,152 @@
+/**
+ * The in-page launcher: a small tab on the page's edge inside an open shadow root, and, when
+ * open, an iframe of the extension's overlay page. The host page's DOM only ever holds this
+ * chrome; every name, relationship and note renders inside the extension-origin iframe.
+ */
+import type { LauncherPrefs } from '@/platform/content';
+
+const STYLE = `
+:host { all: initial; }
+.tab {
+  position: fixed; right: 0; z-index: 2147483646; width: 28px; height: 64px;
+  border: 1px solid #4b5563; border-right: none; border-radius: 8px 0 0 8px;
+  background: #1f2937; color: #f9fafb; font: 600 11px/1 system-ui, sans-serif;
+  writing-mode: vertical-rl; cursor: pointer; padding: 0; touch-action: none;
+}
+.tab:focus-visible { outline: 3px solid #60a5fa; outline-offset: 2px; }
+.tab[aria-expanded="true"] { right: 360px; }
+iframe {
+  position: fixed; top: 0; right: 0; z-index: 2147483647; width: 360px; height: 100vh;
+  border: none; border-left: 1px solid #d1d5db; box-shadow: -4px 0 16px rgb(0 0 0 / 0.15);
+  background: Canvas; color-scheme: light dark;
+}
+@media (max-width: 600px) { iframe { width: 100vw; } .tab[aria-expanded="true"] { right: 100vw; } }
+`;
+
+export interface Launcher {
+  readonly isOpen: boolean;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  /** Puts the host element back if the page's own rendering removed it. */
+  ensureAttached(): void;
+  destroy(): void;
+}
+
+export interface LauncherOptions {
+  document: Document;
+  overlayUrl: string;
+  prefs: LauncherPrefs;
+  onPrefsChange(prefs: LauncherPrefs): void;
+}
+
+export function mountLauncher(options: LauncherOptions): Launcher {
+  const { document: doc, overlayUrl } = options;
+  const prefs = { ...options.prefs };
+  const host = doc.createElement('inside-out-root');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const tab = doc.createElement('button');
+  tab.type = 'button';
+  tab.className = 'tab';
+  tab.dataset.testid = 'launcher';
+  tab.textContent = 'Inside Out';
+  tab.setAttribute('aria-label', 'Inside Out: who you are serving here');
+  tab.title = 'Inside Out (drag or use the arrow keys to move)';
+  shadow.append(style, tab);
+  let frame: HTMLIFrameElement | undefined;
+
+  function place(): void {
+    tab.style.top = `${prefs.top}vh`;
+    tab.setAttribute('aria-expanded', String(!!frame));
+  }
+
+  function save(): void {
+    options.onPrefsChange({ ...prefs });
+  }
+
+  const launcher: Launcher = {
+    get isOpen() {
+      return !!frame;
+    },
+    open() {
+      if (frame) return;
+      frame = doc.createElement('iframe');
+      frame.dataset.testid = 'panel';
+      frame.src = overlayUrl;
+      frame.title = 'Inside Out';
+      frame.allow = 'clipboard-write';
+      shadow.append(frame);
+      prefs.open = true;
+      place();
+      save();
+    },
+    close() {
+      if (!frame) return;
+      frame.remove();
+      frame = undefined;
+      prefs.open = false;
+      place();
+      save();
+      tab.focus();
+    },
+    toggle() {
+      if (frame) launcher.close();
+      else launcher.open();
+    },
+    ensureAttached() {
+      if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+    },
+    destroy() {
+      host.remove();
+    },
+  };
+
+  // Dragging moves the tab up and down the edge; a click without movement toggles it.
+  let dragFrom: { y: number; top: number } | undefined;
+  let dragged = false;
+  tab.addEventListener('pointerdown', (event) => {
+    dragFrom = { y: event.clientY, top: prefs.top };
+    dragged = false;
+    tab.setPointerCapture?.(event.pointerId);
+  });
+  tab.addEventListener('pointermove', (event) => {
+    if (!dragFrom) return;
+    const deltaVh =
+      ((event.clientY - dragFrom.y) / Math.max(1, doc.defaultView?.innerHeight ?? 800)) * 100;
+    if (Math.abs(deltaVh) < 1 && !dragged) return;
+    dragged = true;
+    prefs.top = clampTop(dragFrom.top + deltaVh);
+    place();
+  });
+  tab.addEventListener('pointerup', () => {
+    if (dragged) save();
+    dragFrom = undefined;
+  });
+  tab.addEventListener('click', (event) => {
+    if (dragged) {
+      dragged = false;
+      event.preventDefault();
+      return;
+    }
+    launcher.toggle();
+  });
+  tab.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    event.stopPropagation();
+    prefs.top = clampTop(prefs.top + (event.key === 'ArrowUp' ? -5 : 5));
+    place();
+    save();
+  });
+
+  place();
+  launcher.ensureAttached();
+  if (prefs.open) launcher.open();
+  return launcher;
+}
+
+function clampTop(top: number): number {
+  return Math.min(90, Math.max(0, Math.round(top)));
+}

@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { freshdesk } from '../../../lib/adapters/freshdesk';
+import { adapterFor } from '../../../lib/adapters/index';
+import { ConversationSchema } from '../../../lib/model';
+import { extractFrom, loadFixture } from './load-fixture';
+
+const FIXTURES = ['ticket', 'legacy-ticket', 'ticket-list'];
+
+const extractFixture = (name: string) => extractFrom(freshdesk, name);
+
+describe('freshdesk adapter', () => {
+  it('reads a long ticket: requester contact, agent, CCs, private-note authors', () => {
+    const found = extractFixture('ticket');
+    expect(found).toEqual({
+      tool: 'freshdesk',
+      kind: 'ticket',
+      threadKey: 'freshdesk:acme.freshdesk.com:1187',
+      title: 'Invoice shows wrong VAT number',
+      url: 'https://acme.freshdesk.com/a/tickets/1187',
+      participants: [
+        {
+          name: 'Ingrid Holm',
+          email: 'ingrid.holm@globex.example',
+          handle: 'freshdesk:43000112233',
+          role: 'requester',
+          signal: 'external',
+        },
+        // The agent who also replied: dedupe keeps the stronger role and the agent signal.
+        { name: 'Priya Nair', role: 'author', signal: 'internal' },
+        { name: 'Hiroshi Tanaka', email: 'hiroshi.tanaka@initech.example', role: 'cc' },
+        { name: 'raj.patel@gmail.com', email: 'raj.patel@gmail.com', role: 'cc' },
+        { name: 'Lena Okafor', role: 'author', signal: 'internal' },
+        { name: 'Tom Becker', role: 'author', signal: 'internal' },
+      ],
+      self: { name: 'Sam Rivera', email: 'sam.rivera@acme.example' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('leaves out the signed-in agent and collapses repeated people', () => {
+    const people = extractFixture('ticket')?.participants ?? [];
+    expect(people.map((p) => p.email)).not.toContain('sam.rivera@acme.example');
+    expect(people.map((p) => p.name)).not.toContain('Sam Rivera');
+    expect(people.filter((p) => p.name === 'Ingrid Holm')).toHaveLength(1);
+    expect(people).toHaveLength(6);
+  });
+
+  it('reads the classic helpdesk markup by its fallback selectors; an empty Agent is nobody', () => {
+    const found = extractFixture('legacy-ticket');
+    expect(found).toEqual({
+      tool: 'freshdesk',
+      kind: 'ticket',
+      threadKey: 'freshdesk:acme.freshdesk.com:1042',
+      title: 'Cannot export report to CSV',
+      url: 'https://acme.freshdesk.com/a/tickets/1042',
+      participants: [
+        {
+          name: 'Carlos Mendez',
+          email: 'carlos.mendez@initech.example',
+          handle: 'freshdesk:5512',
+          role: 'requester',
+          signal: 'external',
+        },
+        { name: 'Lena Okafor', role: 'author', signal: 'internal' },
+      ],
+      self: { name: 'Sam Rivera', email: 'sam.rivera@acme.example' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('gives null on the ticket list', () => {
+    expect(extractFixture('ticket-list')).toBeNull();
+  });
+
+  it('gives null while the page still shows another ticket than the address names', () => {
+    const { document } = loadFixture('freshdesk', 'ticket');
+    expect(
+      freshdesk.extract(document, new URL('https://acme.freshdesk.com/a/tickets/1188')),
+    ).toBeNull();
+  });
+
+  it('never throws on an empty page', () => {
+    const empty = new DOMParser().parseFromString('<!doctype html><p>', 'text/html');
+    expect(freshdesk.extract(empty, new URL('https://acme.freshdesk.com/a/tickets/1'))).toBeNull();
+  });
+
+  it('is picked for every fixture address; other Freshdesk pages give an adapter but no conversation', () => {
+    for (const name of FIXTURES) {
+      expect(adapterFor(loadFixture('freshdesk', name).url)?.tool).toBe('freshdesk');
+    }
+    const other = new URL('https://acme.freshdesk.com/a/admin');
+    expect(adapterFor(other)).toBe(freshdesk);
+    expect(freshdesk.extract(loadFixture('freshdesk', 'ticket').document, other)).toBeNull();
+  });
+
+  it('points the observer at the ticket details page', () => {
+    const { document } = loadFixture('freshdesk', 'ticket');
+    expect(freshdesk.container?.(document)?.getAttribute('data-test-id')).toBe(
+      'ticket-details-page',
+    );
+  });
+});

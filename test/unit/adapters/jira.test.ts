@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { jira } from '../../../lib/adapters/jira';
+import { adapterFor } from '../../../lib/adapters/index';
+import { ConversationSchema } from '../../../lib/model';
+import { extractFrom, loadFixture } from './load-fixture';
+
+const FIXTURES = ['browse-issue', 'board-selected-issue', 'server-issue', 'board'];
+
+const extractFixture = (name: string) => extractFrom(jira, name);
+
+describe('jira adapter', () => {
+  it('reads an issue in the newest Cloud markup: people by account id, mentions, no self', () => {
+    const found = extractFixture('browse-issue');
+    expect(found).toEqual({
+      tool: 'jira',
+      kind: 'ticket',
+      threadKey: 'jira:acme.atlassian.net:ACME-142',
+      title: 'Checkout fails with 502 for EU customers after CDN switch',
+      url: 'https://acme.atlassian.net/browse/ACME-142',
+      participants: [
+        {
+          name: 'Dana Whitfield',
+          handle: 'jira:712020:5c1e0a44-8f1b-4a4e-9d2a-0b7c1e3f9a11',
+          role: 'requester',
+        },
+        // The assignee also commented: dedupe keeps the stronger role.
+        { name: 'Priya Nair', handle: 'jira:5f8a1c2b3d4e5f6a7b8c9d0e', role: 'author' },
+        { name: 'Hiroshi Tanaka', handle: 'jira:60a7b8c9d0e1f2a3b4c5d6e7', role: 'author' },
+        { name: 'Tom Becker', handle: 'jira:5b10ac8d82e05b22cc7d4ef5', role: 'mention' },
+        { name: 'Lena Okafor', handle: 'jira:5d3e4f5a6b7c8d9e0f1a2b3c', role: 'author' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('leaves out the signed-in user, automation and repeated people', () => {
+    const names = extractFixture('browse-issue')?.participants.map((p) => p.name) ?? [];
+    expect(names).not.toContain('Sam Rivera');
+    expect(names).not.toContain('Automation for Jira');
+    expect(names.filter((n) => n === 'Dana Whitfield')).toHaveLength(1);
+    expect(names.filter((n) => n === 'Priya Nair')).toHaveLength(1);
+    expect(names).toHaveLength(5);
+  });
+
+  it('reads the issue open on a board (?selectedIssue=) in the older data-test-id markup', () => {
+    const found = extractFixture('board-selected-issue');
+    expect(found).toEqual({
+      tool: 'jira',
+      kind: 'ticket',
+      threadKey: 'jira:acme.atlassian.net:ACME-143',
+      title: 'Add Globex SSO to partner portal',
+      url: 'https://acme.atlassian.net/browse/ACME-143',
+      participants: [
+        { name: 'Marcus Chen', handle: 'jira:6123abcd4567ef0012345678', role: 'requester' },
+        { name: 'Lena Okafor', handle: 'jira:5d3e4f5a6b7c8d9e0f1a2b3c', role: 'author' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('reads the old issue view / Jira Server markup by its fallback selectors', () => {
+    const found = extractFixture('server-issue');
+    expect(found).toEqual({
+      tool: 'jira',
+      kind: 'ticket',
+      threadKey: 'jira:acme.atlassian.net:OPS-7',
+      title: 'VPN drops every 30 minutes for Initech contractors',
+      url: 'https://acme.atlassian.net/browse/OPS-7',
+      participants: [
+        { name: 'Hiroshi Tanaka', handle: 'jira:htanaka', role: 'requester' },
+        { name: 'Lena Okafor', handle: 'jira:lokafor', role: 'author' },
+        { name: 'Priya Nair', handle: 'jira:pnair', role: 'mention' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('gives null on a board without a selected issue', () => {
+    expect(extractFixture('board')).toBeNull();
+  });
+
+  it('gives null while the page still shows another issue than the address names', () => {
+    const { document } = loadFixture('jira', 'browse-issue');
+    expect(
+      jira.extract(document, new URL('https://acme.atlassian.net/browse/ACME-999')),
+    ).toBeNull();
+  });
+
+  it('never throws on an empty or stripped page', () => {
+    const empty = new DOMParser().parseFromString('<!doctype html><p>', 'text/html');
+    expect(jira.extract(empty, new URL('https://acme.atlassian.net/browse/ACME-1'))).toBeNull();
+    const { document, url } = loadFixture('jira', 'browse-issue');
+    for (const el of document.querySelectorAll('[data-account-id], [data-mention-id]')) {
+      el.removeAttribute('data-account-id');
+      el.removeAttribute('data-mention-id');
+    }
+    const found = jira.extract(document, url);
+    expect(() => ConversationSchema.parse(found)).not.toThrow();
+    expect(found?.participants.length).toBeGreaterThan(0);
+  });
+
+  it('is picked for every fixture address; other Jira pages give an adapter but no conversation', () => {
+    for (const name of FIXTURES) {
+      expect(adapterFor(loadFixture('jira', name).url)?.tool).toBe('jira');
+    }
+    const other = new URL('https://acme.atlassian.net/jira/your-work');
+    expect(adapterFor(other)).toBe(jira);
+    const { document } = loadFixture('jira', 'board');
+    expect(jira.extract(document, other)).toBeNull();
+  });
+
+  it('points the observer at the issue view', () => {
+    const { document } = loadFixture('jira', 'browse-issue');
+    expect(jira.container?.(document)?.getAttribute('data-testid')).toBe(
+      'issue.views.issue-details.issue-layout.issue-layout',
+    );
+    expect(jira.container?.(loadFixture('jira', 'server-issue').document)?.id).toBe(
+      'issue-content',
+    );
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Loads a saved tool page for the adapter tests: `test/fixtures/<tool>/<name>.html`, parsed with
+ * the test environment's DOMParser, at the address named by its `inside-out-fixture-url` meta.
+ * Needs a DOM environment (`// @vitest-environment happy-dom`).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Adapter } from '../../../lib/adapters/types';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
+
+export function loadFixture(
+  tool: string,
+  name: string,
+): { document: Document; url: URL; html: string } {
+  const html = readFileSync(join(FIXTURES, tool, `${name}.html`), 'utf8');
+  const document = new DOMParser().parseFromString(html, 'text/html');
+  const address = document
+    .querySelector('meta[name="inside-out-fixture-url"]')
+    ?.getAttribute('content');
+  if (!address) throw new Error(`fixture ${tool}/${name} has no inside-out-fixture-url meta`);
+  return { document, url: new URL(address), html };
+}
+
+/** The names of a tool's fixture pages (`test/fixtures/<tool>/*.html`, without `.html`). */
+export function fixtureNames(tool: string): string[] {
+  return readdirSync(join(FIXTURES, tool))
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.slice(0, -'.html'.length))
+    .sort();
+}
+
+/** What an adapter reads off one of its fixture pages, at the page's own address. */
+export function extractFrom(adapter: Adapter, name: string) {
+  const { document, url } = loadFixture(adapter.tool, name);
+  return adapter.extract(document, url);
+}

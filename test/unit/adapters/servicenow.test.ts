@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { servicenow } from '../../../lib/adapters/servicenow';
+import { adapterFor } from '../../../lib/adapters/index';
+import { ConversationSchema } from '../../../lib/model';
+import { loadFixture } from './load-fixture';
+
+const FIXTURES = ['incident', 'next-experience', 'nav-to-shell', 'incident-list'];
+
+const INC0010023 = {
+  tool: 'servicenow',
+  kind: 'ticket',
+  threadKey: 'servicenow:acme.service-now.com:incident:INC0010023',
+  title: 'Globex branch office cannot reach the ERP over VPN',
+  url: 'https://acme.service-now.com/incident.do?sys_id=9c573169c611228700193229fff72400',
+  participants: [
+    {
+      name: 'Dana Whitfield',
+      handle: 'servicenow:62826bf03710200044e0bfc8bcbe5df1',
+      role: 'requester',
+    },
+    // Assigned to, and commented: dedupe keeps the stronger role.
+    { name: 'Priya Nair', handle: 'servicenow:46d44a23a9fe19810012d100cca80666', role: 'author' },
+    { name: 'Hiroshi Tanaka', handle: 'servicenow:5137153cc611227c000bbd1bd8cd2006', role: 'cc' },
+    { name: 'ops-oncall@acme.example', email: 'ops-oncall@acme.example', role: 'cc' },
+    { name: 'Lena Okafor', role: 'author' },
+    { name: 'Tom Becker', handle: 'servicenow:5137153cc611227c000bbd1bd8cd2005', role: 'mention' },
+  ],
+  self: { name: 'Sam Rivera' },
+};
+
+/** The UI16 shell with its #gsft_main frame showing `inner` (happy-dom loads no frames). */
+function shellShowing(inner: () => Document) {
+  const { document, url } = loadFixture('servicenow', 'nav-to-shell');
+  const frame = document.getElementById('gsft_main');
+  if (!frame) throw new Error('fixture has no #gsft_main');
+  Object.defineProperty(frame, 'contentDocument', { get: inner });
+  return { document, url };
+}
+
+describe('servicenow adapter', () => {
+  it('reads a classic incident form: caller, assignee, watch list, activity, @mentions', () => {
+    const { document, url } = loadFixture('servicenow', 'incident');
+    const found = servicenow.extract(document, url);
+    expect(found).toEqual(INC0010023);
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('leaves out the signed-in user, system entries and repeated people', () => {
+    const { document, url } = loadFixture('servicenow', 'incident');
+    const names = servicenow.extract(document, url)?.participants.map((p) => p.name) ?? [];
+    expect(names).not.toContain('Sam Rivera');
+    expect(names).not.toContain('System');
+    expect(names.filter((n) => n === 'Dana Whitfield')).toHaveLength(1);
+    expect(names).toHaveLength(6);
+  });
+
+  it('reads the form under a Next Experience address (form inline), without self', () => {
+    const { document, url } = loadFixture('servicenow', 'next-experience');
+    const found = servicenow.extract(document, url);
+    expect(found).toEqual({
+      tool: 'servicenow',
+      kind: 'ticket',
+      threadKey: 'servicenow:acme.service-now.com:incident:INC0010031',
+      title: 'Laptop docking station not detected',
+      url: 'https://acme.service-now.com/incident.do?sys_id=1c741bd70b2322007518478d83673af3',
+      participants: [
+        {
+          name: 'Carlos Mendez',
+          handle: 'servicenow:77ad8176731313005754660c4cf6a7de',
+          role: 'requester',
+        },
+      ],
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('reads the form inside the #gsft_main frame of the nav_to.do shell', () => {
+    const form = loadFixture('servicenow', 'incident').document;
+    const { document, url } = shellShowing(() => form);
+    expect(servicenow.extract(document, url)).toEqual(INC0010023);
+    expect(servicenow.container?.(document)?.id).toBe('incident.do');
+  });
+
+  it('gives null, without throwing, when the frame is empty or cannot be read', () => {
+    const { document, url } = loadFixture('servicenow', 'nav-to-shell');
+    expect(servicenow.extract(document, url)).toBeNull();
+    const blocked = shellShowing(() => {
+      throw new DOMException('Blocked a frame', 'SecurityError');
+    });
+    expect(servicenow.extract(blocked.document, blocked.url)).toBeNull();
+    expect(servicenow.container?.(blocked.document)?.id).toBe('gsft_main');
+  });
+
+  it('gives null while the frame still shows another record than the address names', () => {
+    const { document } = loadFixture('servicenow', 'incident');
+    const other = new URL(
+      'https://acme.service-now.com/incident.do?sys_id=1c741bd70b2322007518478d83673af3',
+    );
+    expect(servicenow.extract(document, other)).toBeNull();
+  });
+
+  it('gives null on a list and on a new, unsaved record', () => {
+    const { document, url } = loadFixture('servicenow', 'incident-list');
+    expect(servicenow.extract(document, url)).toBeNull();
+    const form = loadFixture('servicenow', 'incident').document;
+    expect(
+      servicenow.extract(form, new URL('https://acme.service-now.com/incident.do?sys_id=-1')),
+    ).toBeNull();
+  });
+
+  it('never throws on an empty page or a malformed address', () => {
+    const empty = new DOMParser().parseFromString('<!doctype html><p>', 'text/html');
+    for (const address of [
+      'https://acme.service-now.com/incident.do?sys_id=9c573169c611228700193229fff72400',
+      'https://acme.service-now.com/nav_to.do?uri=%E0%A4%A',
+      'https://acme.service-now.com/now/nav/ui/classic/params/target/%',
+    ]) {
+      expect(servicenow.extract(empty, new URL(address))).toBeNull();
+    }
+  });
+
+  it('is picked for every fixture address; other ServiceNow pages give an adapter but no conversation', () => {
+    for (const name of FIXTURES) {
+      expect(adapterFor(loadFixture('servicenow', name).url)?.tool).toBe('servicenow');
+    }
+    const other = new URL('https://acme.service-now.com/now/nav/ui/home');
+    expect(adapterFor(other)).toBe(servicenow);
+    expect(servicenow.extract(loadFixture('servicenow', 'incident').document, other)).toBeNull();
+  });
+});

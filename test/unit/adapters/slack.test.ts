@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { ConversationSchema } from '../../../lib/model';
+import { slack } from '../../../lib/adapters/slack';
+import { adapterFor } from '../../../lib/adapters/index';
+import { loadFixture } from './load-fixture';
+
+const FIXTURES = ['channel-connect', 'dm-classic', 'browse-channels'];
+
+describe('slack adapter', () => {
+  it('reads a Slack Connect channel with a thread pane open', () => {
+    const { document, url } = loadFixture('slack', 'channel-connect');
+    const found = slack.extract(document, url);
+    expect(found).toEqual({
+      tool: 'slack',
+      kind: 'chat',
+      threadKey: 'slack:T0ACME1234:C05GLOBEX12',
+      title: 'ext-globex-support',
+      url: 'https://app.slack.com/client/T0ACME1234/C05GLOBEX12',
+      participants: [
+        { name: 'Jordan Lee', handle: 'slack:U07GLOBEX01', role: 'author', signal: 'external' },
+        { name: 'Dana Kim', handle: 'slack:U02DANA001', role: 'author' },
+        { name: 'Ana Torres', handle: 'slack:U07GLOBEX02', role: 'author', signal: 'external' },
+        { name: 'Priya Shah', handle: 'slack:U03PRIYA01', role: 'author' },
+        { name: 'Lee Wong', handle: 'slack:W0INITECH1', role: 'author', signal: 'external' },
+        { name: 'Marco Diaz', handle: 'slack:U04MARCO01', role: 'mention' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('leaves out the signed-in user, @here and screen-reader copies; keeps each id once', () => {
+    const { document, url } = loadFixture('slack', 'channel-connect');
+    const people = slack.extract(document, url)!.participants;
+    const handles = people.map((p) => p.handle);
+    expect(handles).not.toContain('slack:U01SAMR001');
+    expect(handles).not.toContain('slack:BKNOTAUSER');
+    expect(new Set(handles).size).toBe(handles.length);
+    expect(people.every((p) => !p.name.includes(','))).toBe(true);
+    expect(people.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reads a DM in the older markup (sender links, no data-qa)', () => {
+    const { document, url } = loadFixture('slack', 'dm-classic');
+    const found = slack.extract(document, url);
+    expect(found).toEqual({
+      tool: 'slack',
+      kind: 'chat',
+      threadKey: 'slack:T0ACME1234:D04JORDAN01',
+      title: 'Jordan Lee',
+      url: 'https://app.slack.com/client/T0ACME1234/D04JORDAN01',
+      participants: [
+        { name: 'Jordan Lee', handle: 'slack:U07GLOBEX01', role: 'author', signal: 'external' },
+        { name: 'Dana Kim', handle: 'slack:U02DANA001', role: 'mention' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('gives null in the channel browser and other views without a channel', () => {
+    const { document, url } = loadFixture('slack', 'browse-channels');
+    expect(slack.extract(document, url)).toBeNull();
+    for (const other of [
+      'https://app.slack.com/client/T0ACME1234/unreads',
+      'https://app.slack.com/client/T0ACME1234/activity-page',
+      'https://app.slack.com/ssb/redirect',
+    ]) {
+      expect(adapterFor(new URL(other))).toBe(slack);
+      expect(slack.extract(document, new URL(other))).toBeNull();
+    }
+  });
+
+  it('never throws on stripped markup', () => {
+    const { document, url } = loadFixture('slack', 'channel-connect');
+    for (const el of document.querySelectorAll('[data-message-sender], [data-member-id]')) {
+      el.removeAttribute('data-message-sender');
+      el.removeAttribute('data-member-id');
+      el.removeAttribute('data-member-label');
+    }
+    expect(() => ConversationSchema.parse(slack.extract(document, url))).not.toThrow();
+  });
+
+  it('is the adapter for every fixture address and finds the workspace view', () => {
+    for (const name of FIXTURES) expect(adapterFor(loadFixture('slack', name).url)).toBe(slack);
+    const { document } = loadFixture('slack', 'channel-connect');
+    expect(slack.container?.(document)?.className).toContain('p-workspace-layout');
+  });
+});
