@@ -34,6 +34,8 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
   const [relationship, setRelationship] = useState<Relationship>('internal');
   const [kind, setKind] = useState<InteractionKind>(conversation?.kind ?? 'in-person');
   const [note, setNote] = useState('');
+  const today = new Date().toLocaleDateString('en-CA');
+  const [day, setDay] = useState(today);
   const [status, setStatus] = useState('');
 
   async function submit(event: Event) {
@@ -61,6 +63,7 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
       await store.logInteraction(
         {
           personId: person.id,
+          at: atOf(day, today),
           kind: conversation ? conversation.kind : kind,
           tool: conversation?.tool,
           threadKey: conversation?.threadKey,
@@ -86,7 +89,7 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
   }
 
   return (
-    <details class="manual" open={open}>
+    <details class="manual" open={open} data-testid="manual-details">
       <summary>
         {conversation ? 'Someone else in this conversation?' : 'Log an interaction'}
       </summary>
@@ -94,6 +97,7 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
         <label>
           Name
           <input
+            data-testid="manual-name"
             value={name}
             onInput={(e) => setName(e.currentTarget.value)}
             required
@@ -136,13 +140,33 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
             </select>
           </label>
         )}
+        {!conversation && (
+          <label>
+            When
+            <input
+              type="date"
+              value={day}
+              max={today}
+              onInput={(e) => setDay(e.currentTarget.value || today)}
+            />
+          </label>
+        )}
         <label>
           Note (private)
           <input value={note} onInput={(e) => setNote(e.currentTarget.value)} maxLength={2000} />
         </label>
-        <button type="submit">Log</button>
+        <button type="submit" data-testid="manual-submit">
+          Log
+        </button>
         <p role="status">{status}</p>
       </form>
     </details>
   );
+}
+
+/** Now for today; midday of an earlier day the user picked (so the local day is never in doubt). */
+function atOf(day: string, today: string): number {
+  if (day >= today) return Date.now();
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d!, 12).getTime();
 }

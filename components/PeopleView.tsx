@@ -86,7 +86,7 @@ export function PeopleView({
               {formatWhen(row.activity.lastThankedAt)}
             </p>
             <div class="tags">
-              <button type="button" onClick={() => onThank(row)}>
+              <button type="button" data-testid="thank" onClick={() => onThank(row)}>
                 Thank
               </button>
               <button

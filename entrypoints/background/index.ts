@@ -5,10 +5,12 @@ import {
   isFromExtensionPage,
   loadSettings,
   onMessage,
+  onStoreChange,
   sendToTab,
   type Sender,
 } from '@/platform';
 import { conversationOf, conversationReported, tabClosed } from './conversations';
+import { refreshBadge } from './badge';
 import { createMenus, onContextMenuClick } from './menus';
 
 // Wiring only: each handler lives in its own module and keeps its state in storage, never in
@@ -21,8 +23,16 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
+  // The badge follows the log: any page that changes it announces the change.
+  onStoreChange(() => void refreshBadge());
+  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  void refreshBadge();
   // Tests drive the paths no driver can click (context menus) through the same handlers.
-  (globalThis as Record<string, unknown>).__insideOut = { onContextMenuClick, conversationOf };
+  (globalThis as Record<string, unknown>).__insideOut = {
+    onContextMenuClick,
+    conversationOf,
+    refreshBadge,
+  };
 });
 
 function route(message: Message, sender: Sender): Promise<unknown> | undefined {

@@ -89,12 +89,12 @@ export function App() {
               <div>
                 <dt>Internal</dt>
                 <dd>{balance.internal}</dd>
-                <dt>{balance.internalPeople} people</dt>
+                <dt>{people(balance.internalPeople)}</dt>
               </div>
               <div>
                 <dt>External</dt>
                 <dd>{balance.external}</dd>
-                <dt>{balance.externalPeople} people</dt>
+                <dt>{people(balance.externalPeople)}</dt>
               </div>
               <div>
                 <dt>Thanks given</dt>
@@ -136,4 +136,8 @@ export function App() {
       </p>
     </main>
   );
+}
+
+function people(n: number): string {
+  return n === 1 ? '1 person' : `${n} people`;
 }

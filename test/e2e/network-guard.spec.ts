@@ -108,7 +108,7 @@ function canaryBuild(browser: BrowserName): string {
   return dir;
 }
 
-const waitUntil = async (check: () => boolean, timeoutMs = 5_000): Promise<boolean> => {
+const waitUntil = async (check: () => boolean, timeoutMs = 15_000): Promise<boolean> => {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) return false;

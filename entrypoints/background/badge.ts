@@ -1,0 +1,24 @@
+/**
+ * The toolbar badge: how many thank-you prompts are due now, nothing when none.
+ */
+import { DAY, suggestions } from '@/lib/prompts';
+import { browser, getStore, loadSettings } from '@/platform';
+
+export async function dueSuggestions(now: number = Date.now()) {
+  const [store, settings] = await Promise.all([getStore(), loadSettings()]);
+  const [people, interactions, appreciations, checkIns, trend] = await Promise.all([
+    store.listPeople(),
+    store.interactionsBetween(now - 30 * DAY, now + 1),
+    store.listAppreciations(),
+    store.listCheckIns(),
+    store.weeklyTrend(settings, 2, now),
+  ]);
+  return suggestions({ now, people, interactions, appreciations, checkIns, trend, settings });
+}
+
+export async function refreshBadge(): Promise<number> {
+  const due = (await dueSuggestions()).filter((s) => s.personId).length;
+  await browser.action.setBadgeText({ text: due ? String(due) : '' });
+  if (due) await browser.action.setBadgeBackgroundColor({ color: '#1d4ed8' });
+  return due;
+}

@@ -1,0 +1,148 @@
+/**
+ * The toolbar popup: the week at a glance. A first week teaches instead of showing zeros; once
+ * the user logs people on both sides and thanks someone, the numbers and the chart follow, live.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness.ts';
+import { callBackground } from './pages/background.ts';
+import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the driver, which extension pages' CSP does not apply to.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+const balanceOf = (page: Page) =>
+  page.locator('[data-testid="balance"]').evaluate((el: HTMLElement) => ({
+    internal: Number(el.dataset.internal),
+    external: Number(el.dataset.external),
+    thanks: Number(el.dataset.thanks),
+  }));
+
+describe('the popup', () => {
+  const session = useBrowser('chromium');
+
+  it('teaches on an empty week, then shows both sides, thanks and the chart changing live', async () => {
+    const { browser } = session;
+    const context = browser.chromium!.context;
+    const popup = await context.newPage();
+    await popup.goto(`${browser.extensionOrigin}/popup.html`);
+    await popup.locator('[data-testid="balance"]').waitFor();
+    expect(await balanceOf(popup)).toEqual({ internal: 0, external: 0, thanks: 0 });
+    expect(await popup.locator('[data-testid="first-week"]').isVisible()).toBe(true);
+    expect(await axeViolations(popup)).toEqual([]);
+
+    const panel = await context.newPage();
+    await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tab=log`);
+    await logByHand(panel, { name: 'Rosa Delgado', relationship: 'internal', kind: 'in-person' });
+    await logByHand(panel, { name: 'Pat Kim', relationship: 'external', kind: 'call' });
+    await logByHand(panel, { name: 'Ivan Petrov', relationship: 'internal', kind: 'meeting' });
+    await thankFromPeople(panel, 'Rosa Delgado', 'signed for the Globex parcels at 7 am');
+
+    // The popup was open all along: it follows the log without a reload.
+    await popup
+      .locator('[data-testid="balance"][data-internal="2"][data-external="1"][data-thanks="1"]')
+      .waitFor();
+    expect(await popup.locator('[data-testid="first-week"]').count()).toBe(0);
+    const thisWeek = popup.locator('[data-testid="trend-week"]').last();
+    expect(await thisWeek.getAttribute('data-internal')).toBe('2');
+    expect(await thisWeek.getAttribute('data-external')).toBe('1');
+    expect(await popup.locator('[data-testid="trend-week"]').count()).toBe(12);
+    expect(await popup.locator('.gauge').getAttribute('data-position')).toBe('balanced');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot({ path: 'test-results/screenshots/popup-week.png' });
+
+    // Usable by keyboard: Tab reaches "Open the log".
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await popup.keyboard.press('Tab');
+      reached = await popup.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'open-log',
+      );
+    }
+    expect(reached).toBe(true);
+    await panel.close();
+    await popup.close();
+  });
+
+  it('puts the number of due thank-you prompts on the toolbar badge, and nothing when none', async () => {
+    const { browser } = session;
+    const worker = await browser.chromium!.serviceWorker();
+    const badge = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { action: { getBadgeText(d: object): Promise<string> } };
+          }
+        ).chrome.action.getBadgeText({}),
+      );
+    // Someone helped three days ago and has not been thanked since.
+    const page = await browser.chromium!.context.newPage();
+    await page.goto(`${browser.extensionOrigin}/popup.html`);
+    await page.evaluate(async () => {
+      const open = indexedDB.open('inside-out');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const at = Date.now() - 3 * 86_400_000;
+      const personId = '01JD0000000000000000000AMY';
+      const tx = db.transaction(['people', 'interactions'], 'readwrite');
+      tx.objectStore('people').put({
+        id: personId,
+        name: 'Amy Chen',
+        emails: ['amy@acme.example'],
+        handles: [],
+        relationship: 'internal',
+        relationshipSource: 'manual',
+        createdAt: at,
+        updatedAt: at,
+      });
+      tx.objectStore('interactions').put({
+        id: '01JD0000000000000000000IN1',
+        at,
+        day: new Date(at).toLocaleDateString('en-CA'),
+        personId,
+        relationship: 'internal',
+        relationshipPinned: false,
+        kind: 'ticket',
+        tool: 'jira',
+        threadKey: 'jira:acme.atlassian.net:ACME-1',
+        source: 'detected',
+        dedupeKey: 'seeded',
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    expect(await callBackground(browser, 'refreshBadge')).toBeGreaterThanOrEqual(1);
+    expect(await badge()).not.toBe('');
+    const count = Number(await badge());
+
+    // Thanking Amy clears her prompt from the badge.
+    const panel = await browser.chromium!.context.newPage();
+    await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tab=people`);
+    await thankFromPeople(panel, 'Amy Chen', 'closed ACME-1 before the customer call');
+    await expect
+      .poll(async () => Number((await badge()) || 0), { timeout: 5_000 })
+      .toBeLessThan(count);
+    await panel.close();
+    await page.close();
+  });
+});
