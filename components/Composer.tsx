@@ -23,6 +23,7 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
   const [whatItMadePossible, setWhatItMadePossible] = useState('');
   const [edited, setEdited] = useState<string | undefined>();
   const [status, setStatus] = useState('');
+  const [sent, setSent] = useState(false);
   const template = TEMPLATES.find((t) => t.id === templateId) ?? TEMPLATES[0]!;
   const drafted = useMemo(
     () => template.render({ name: person.name, whatTheyDid, whatItMadePossible }),
@@ -44,6 +45,7 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
         return;
       }
       await onSend({ ...fields, channel });
+      setSent(true);
       setStatus(channel === 'copied' ? 'Copied and logged.' : 'Logged. Thank you for noticing.');
     } catch (error) {
       setStatus(`Could not save the thank-you: ${(error as Error).message}`);
@@ -111,7 +113,12 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
             href={mailtoUrl(email, 'Thank you', message)}
             target="_blank"
             rel="noreferrer"
-            onClick={() => void onSend({ ...fields, channel: 'mailto' })}
+            onClick={() =>
+              void onSend({ ...fields, channel: 'mailto' }).then(() => {
+                setSent(true);
+                setStatus('Draft opened in your mail app, and logged.');
+              })
+            }
           >
             Email
           </a>
@@ -124,8 +131,8 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
         <button type="button" data-testid="send-in-person" onClick={() => void send('in-person')}>
           Thanked in person
         </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+        <button type="button" class="secondary" data-testid="composer-done" onClick={onCancel}>
+          {sent ? 'Done' : 'Cancel'}
         </button>
       </div>
       <p role="status">{status}</p>

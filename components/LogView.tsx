@@ -248,11 +248,7 @@ function LogRow(props: {
 }) {
   const { entry, person, editing } = props;
   const name = person?.name ?? 'Someone removed';
-  const when = new Date(entry.at).toLocaleString('en', {
-    timeZone: props.timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const when = dateTimeFormat(props.timeZone).format(entry.at);
   const relationship = entry.type === 'interaction' ? entry.interaction.relationship : undefined;
   return (
     <div
@@ -312,4 +308,15 @@ function LogRow(props: {
       )}
     </div>
   );
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone: building an Intl formatter per row made scrolling janky. */
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    formats.set(timeZone, format);
+  }
+  return format;
 }

@@ -113,7 +113,7 @@ export function parseImport(text: string): ParsedImport {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`This is not a JSON file: ${(error as Error).message}`] };
+    return { ok: false, problems: [clip(`This is not a JSON file: ${(error as Error).message}`)] };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problems: ['This is not an Inside Out export (expected an object).'] };
@@ -170,10 +170,20 @@ export function parseImport(text: string): ParsedImport {
   return problems.length ? { ok: false, problems: cap(problems) } : { ok: true, file };
 }
 
+/** At most MAX_PROBLEMS lines, each short: a hostile key name must not flood the list. */
 function cap(problems: string[]): string[] {
+  const lines = problems.slice(0, MAX_PROBLEMS).map(clip);
   return problems.length > MAX_PROBLEMS
-    ? [...problems.slice(0, MAX_PROBLEMS), `…and ${problems.length - MAX_PROBLEMS} more problems`]
-    : problems;
+    ? [...lines, `…and ${problems.length - MAX_PROBLEMS} more problems`]
+    : lines;
+}
+
+const MAX_PROBLEM_LENGTH = 300;
+
+function clip(problem: string): string {
+  return problem.length > MAX_PROBLEM_LENGTH
+    ? `${problem.slice(0, MAX_PROBLEM_LENGTH - 1)}…`
+    : problem;
 }
 
 export interface ImportResult {
@@ -184,8 +194,8 @@ export interface ImportResult {
 
 /**
  * Merges a validated file into the store in one transaction: records are matched by id (the
- * file's version wins when it differs); an interaction already logged under another id for the
- * same thread, person and day is skipped. Any failure rolls everything back.
+ * file's version wins when it differs); an interaction whose thread, person and day another
+ * record in the store already holds is skipped. Any failure rolls everything back.
  */
 export async function importAll(
   store: Store,
@@ -215,7 +225,7 @@ export async function importAll(
     ) => {
       const existing = await store.get(record.id);
       if (existing && sameRecord(existing, record)) result.unchanged++;
-      else if (!existing && skip && (await skip())) result.unchanged++;
+      else if (skip && (await skip())) result.unchanged++;
       else {
         await store.put(record);
         if (existing) result.updated++;
@@ -228,11 +238,12 @@ export async function importAll(
     const interactions = tx.objectStore('interactions');
     const byKey = interactions.index('dedupeKey');
     for (const i of file.interactions) {
-      await merge<Interaction>(
-        interactions,
-        i,
-        async () => (await byKey.getKey(i.dedupeKey)) !== undefined,
-      );
+      // Skipped when another record holds its thread, person and day (a new record, or one
+      // changed elsewhere onto a thread already logged here): the unique index would refuse it.
+      await merge<Interaction>(interactions, i, async () => {
+        const holder = await byKey.getKey(i.dedupeKey);
+        return holder !== undefined && holder !== i.id;
+      });
     }
     const appreciations = tx.objectStore('appreciations');
     for (const a of file.appreciations) await merge<Appreciation>(appreciations, a);

@@ -11,7 +11,7 @@ export async function dueSuggestions(now: number = Date.now()) {
     store.interactionsBetween(now - 30 * DAY, now + 1),
     store.listAppreciations(),
     store.listCheckIns(),
-    store.weeklyTrend(settings, 2, now),
+    store.weeklyTrend(settings, 3, now),
   ]);
   return suggestions({ now, people, interactions, appreciations, checkIns, trend, settings });
 }

@@ -30,4 +30,5 @@ export async function thankFromPeople(
   await composer.getByLabel('What did they do?').fill(whatTheyDid);
   await composer.locator('[data-testid="send-in-person"]').click();
   await composer.getByText('Logged').waitFor();
+  await composer.locator('[data-testid="composer-done"]').click();
 }

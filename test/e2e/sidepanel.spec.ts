@@ -1,0 +1,215 @@
+/**
+ * The side panel (Chrome) / sidebar (Firefox) page, in Chromium: the log with filters, search,
+ * edit and delete with undo; people with edit and merge; check-ins; the weekly review; and a
+ * log of 100,000 entries that scrolls without long tasks.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness.ts';
+import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
+
+async function openPanel(page: Page, origin: string, tab: string): Promise<void> {
+  await page.goto(`${origin}/sidepanel.html?tab=${tab}`);
+  await page.locator('[role="tabpanel"]').waitFor();
+}
+
+const entries = (page: Page) => page.locator('[data-testid="log-entry"]');
+
+describe('the side panel', () => {
+  const session = useBrowser('chromium');
+
+  it('teaches on an empty log, then logs, filters, searches, edits and undoes a delete', async () => {
+    const { browser } = session;
+    const page = await browser.chromium!.context.newPage();
+    await openPanel(page, browser.extensionOrigin, 'log');
+    await page.locator('[data-testid="log-empty"]').waitFor();
+
+    await logByHand(page, { name: 'Rosa Delgado', relationship: 'internal', kind: 'in-person' });
+    await logByHand(page, { name: 'Pat Kim', relationship: 'external', kind: 'call' });
+    await logByHand(page, { name: 'Ivan Petrov', relationship: 'internal', kind: 'meeting' });
+    await expect.poll(() => entries(page).count()).toBe(3);
+    // Newest first.
+    expect(await entries(page).first().getAttribute('data-person')).toBe('Ivan Petrov');
+
+    // Filter by side, then search.
+    await page.locator('.filters > summary').click();
+    await page.locator('[data-testid="filter-side"]').selectOption('external');
+    await expect.poll(() => entries(page).count()).toBe(1);
+    expect(await entries(page).first().getAttribute('data-person')).toBe('Pat Kim');
+    await page.locator('[data-testid="filter-side"]').selectOption('');
+    await page.locator('[data-testid="log-search"]').fill('rosa');
+    await expect.poll(() => entries(page).count()).toBe(1);
+    await page.locator('[data-testid="log-search"]').fill('');
+    await expect.poll(() => entries(page).count()).toBe(3);
+
+    // Re-tag one interaction on its own.
+    const pat = page.locator('[data-testid="log-entry"][data-person="Pat Kim"]');
+    await pat.getByRole('button', { name: /Edit/ }).click();
+    await pat.getByRole('button', { name: 'Internal' }).click();
+    await expect.poll(() => pat.getAttribute('data-relationship')).toBe('internal');
+
+    // Delete, then undo.
+    await pat.getByRole('button', { name: /Edit/ }).click();
+    await pat.locator('[data-testid="delete-entry"]').click();
+    await expect.poll(() => entries(page).count()).toBe(2);
+    await page.locator('[data-testid="undo"]').click();
+    await expect.poll(() => entries(page).count()).toBe(3);
+    await page.screenshot({ path: 'test-results/screenshots/sidepanel-log.png' });
+    await page.close();
+  });
+
+  it('lists people with their counts, edits them and merges duplicates without losing history', async () => {
+    const { browser } = session;
+    const page = await browser.chromium!.context.newPage();
+    await openPanel(page, browser.extensionOrigin, 'log');
+    await logByHand(page, { name: 'Sam from IT', relationship: 'internal', kind: 'in-person' });
+    await logByHand(page, { name: 'Samuel Okoro', relationship: 'internal', kind: 'call' });
+    await thankFromPeople(page, 'Samuel Okoro', 'fixed the badge reader before the client visit');
+
+    await page.locator('[data-testid="tab-people"]').click();
+    const samuel = page.locator('[data-testid="person"][data-name="Samuel Okoro"]');
+    await samuel.getByRole('button', { name: 'Edit' }).click();
+    await samuel.getByLabel('Circle').selectOption('support-staff');
+    await samuel
+      .getByLabel('Private notes (never leave this device)')
+      .fill('Daughter Ada starts school in May');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await samuel.getByLabel('Merge with').selectOption({ label: 'Sam from IT ' });
+    await samuel.getByRole('button', { name: /Merge into/ }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="person"][data-name="Sam from IT"]').count())
+      .toBe(0);
+    await expect.poll(() => samuel.textContent()).toMatch(/2 interactions · 1 thanks/);
+
+    await page.locator('[data-testid="tab-log"]').click();
+    await expect.poll(() => entries(page).count()).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it('records a check-in, reminds when it is due, and asks "Did I deliver?"', async () => {
+    const { browser } = session;
+    const page = await browser.chromium!.context.newPage();
+    await openPanel(page, browser.extensionOrigin, 'log');
+    await logByHand(page, {
+      name: 'Grace at reception',
+      relationship: 'internal',
+      kind: 'in-person',
+    });
+    await page.locator('[data-testid="tab-check-ins"]').click();
+    const form = page.locator('[data-testid="check-in-form"]');
+    await form.getByLabel('Whom did you ask?').selectOption({ label: 'Grace at reception' });
+    await form.getByLabel('Their answer').fill('Tell me the day before when customers visit');
+    await form.getByLabel('Your commitment').fill('Send visitor lists every Thursday');
+    await form.getByLabel('Follow up on').fill(new Date().toLocaleDateString('en-CA'));
+    await form.getByRole('button', { name: 'Save check-in' }).click();
+    const checkIn = page.locator('[data-testid="check-in"]').first();
+    await expect.poll(() => checkIn.getAttribute('data-due')).toBe('true');
+    await checkIn.getByLabel('Did I deliver?').check();
+    await expect.poll(() => checkIn.getAttribute('data-due')).toBe('false');
+
+    await page.locator('[data-testid="tab-review"]').click();
+    await page.locator('[data-testid="weekly-review"]').waitFor();
+    expect(await page.locator('[data-testid="weekly-review"]').textContent()).toMatch(
+      /internal interactions/,
+    );
+    await page.close();
+  });
+
+  it('keeps the keyboard working across tabs', async () => {
+    const { browser } = session;
+    const page = await browser.chromium!.context.newPage();
+    await openPanel(page, browser.extensionOrigin, 'now');
+    await page.locator('[data-testid="tab-now"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('[data-testid="tab-log"]').getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('[data-testid="tab-review"]').getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await page.close();
+  });
+
+  it('scrolls a log of 100,000 entries without long tasks', async () => {
+    const { browser } = session;
+    const page = await browser.chromium!.context.newPage();
+    await openPanel(page, browser.extensionOrigin, 'people');
+    // Seed 100,000 interactions straight into the extension's database.
+    await page.evaluate(async (count) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('inside-out');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const personId = '01JD00000000000000000BULK0';
+      const now = Date.now();
+      const tx = db.transaction(['people', 'interactions'], 'readwrite');
+      tx.objectStore('people').put({
+        id: personId,
+        name: 'Bulk Person',
+        emails: [],
+        handles: [],
+        relationship: 'external',
+        relationshipSource: 'manual',
+        createdAt: now,
+        updatedAt: now,
+      });
+      const store = tx.objectStore('interactions');
+      const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+      for (let i = 0; i < count; i++) {
+        let suffix = '';
+        for (let n = i, k = 0; k < 10; k++, n = Math.floor(n / 32))
+          suffix = alphabet[n % 32] + suffix;
+        const id = `01JD000000000000${suffix}`;
+        const at = now - i * 60_000;
+        store.put({
+          id,
+          at,
+          day: new Date(at).toLocaleDateString('en-CA'),
+          personId,
+          relationship: i % 3 ? 'external' : 'internal',
+          relationshipPinned: false,
+          kind: 'chat',
+          tool: 'slack',
+          threadKey: `slack:T1:C${i % 50}`,
+          title: `Thread ${i}`,
+          source: 'detected',
+          dedupeKey: `k${i}`,
+        });
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, 100_000);
+
+    await openPanel(page, browser.extensionOrigin, 'log');
+    await expect.poll(() => entries(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Only the rows in view are in the DOM.
+    expect(await entries(page).count()).toBeLessThan(60);
+    const longTasks = await page.evaluate(async () => {
+      const seen: number[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) seen.push(Math.round(entry.duration));
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+      const list = document.querySelector<HTMLElement>('.virtual-list')!;
+      for (let step = 0; step < 120; step++) {
+        list.scrollTop += 640;
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 16)));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      observer.disconnect();
+      return { seen, scrolled: list.scrollTop };
+    });
+    expect(longTasks.scrolled).toBeGreaterThan(50_000);
+    expect(longTasks.seen).toEqual([]);
+    // Scrolling on loaded further pages: the last rendered row is far down the log.
+    const lastTitle = await entries(page).last().textContent();
+    expect(Number(lastTitle?.match(/Thread (\d+)/)?.[1] ?? 0)).toBeGreaterThan(700);
+    await page.close();
+  });
+});
