@@ -8,11 +8,16 @@ export default defineConfig({
   // Firefox too: MV2 would drop the side panel and optional host permissions.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip the Firefox store asks for: what the extension is built from, nothing else
+  // (WXT already leaves out node_modules, .output and dot-files).
+  zip: {
+    excludeSources: ['test/**', 'test-results/**', 'docs/**', 'demo/**', 'scripts/**', '**/*.log'],
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: ALL_TOOL_MATCHES,
     // Only the in-page sidebar may be framed, and only by the supported tools.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: ALL_TOOL_MATCHES }],

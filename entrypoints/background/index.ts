@@ -5,6 +5,7 @@ import {
   isFromExtensionPage,
   loadSettings,
   onMessage,
+  onSettingsChanged,
   onStoreChange,
   sendToTab,
   type Sender,
@@ -12,6 +13,14 @@ import {
 import { conversationOf, conversationReported, tabClosed } from './conversations';
 import { refreshBadge } from './badge';
 import { createMenus, onContextMenuClick } from './menus';
+import {
+  ALARM,
+  notificationClicked,
+  notificationClosed,
+  reminderDue,
+  reviewDue,
+  scheduleReminders,
+} from './reminders';
 
 // Wiring only: each handler lives in its own module and keeps its state in storage, never in
 // memory a restart of the background would lose.
@@ -21,17 +30,37 @@ export default defineBackground(() => {
     (message, sender) => route(message, sender),
   );
   browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
-  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus();
+    void scheduleReminders();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM.reminder) void reminderDue();
+    if (alarm.name === ALARM.review) void reviewDue();
+  });
+  browser.notifications.onClicked.addListener((id) => void notificationClicked(id));
+  browser.notifications.onButtonClicked?.addListener(
+    (id, button) => void notificationClicked(id, button),
+  );
+  browser.notifications.onClosed.addListener((id, byUser) => void notificationClosed(id, byUser));
+  onSettingsChanged((settings) => void scheduleReminders(Date.now(), settings));
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
   // The badge follows the log: any page that changes it announces the change.
   onStoreChange(() => void refreshBadge());
-  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  browser.runtime.onStartup.addListener(() => {
+    void refreshBadge();
+    void scheduleReminders();
+  });
   void refreshBadge();
   // Tests drive the paths no driver can click (context menus) through the same handlers.
   (globalThis as Record<string, unknown>).__insideOut = {
     onContextMenuClick,
     conversationOf,
     refreshBadge,
+    reminderDue,
+    reviewDue,
+    notificationClicked,
+    scheduleReminders,
   };
 });
 

@@ -62,7 +62,7 @@ export async function onContextMenuClick(
   // Opening the side panel needs the click's user gesture: do it before anything is awaited.
   const panel =
     (id === MENU.thank || id === MENU.thankHere) && !inTool
-      ? openSidePanel(tab?.id, tab?.windowId)
+      ? openSidePanel(tab?.id, tab?.windowId).catch(() => undefined)
       : undefined;
   try {
     const settings = await loadSettings();
@@ -89,7 +89,7 @@ export async function onContextMenuClick(
     if (id === MENU.thank || id === MENU.thankHere) {
       await setPendingComposer(target);
       if (inTool && tab?.id !== undefined) await sendToTab(tab.id, { type: 'open-panel' });
-      await panel?.catch(() => undefined);
+      await panel;
       return { ok: true, message: 'composer opened' };
     }
     if (!('person' in target)) {

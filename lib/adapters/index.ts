@@ -46,7 +46,8 @@ export function adapterFor(
 ): Adapter | undefined {
   const custom = customDomains.find((d) => safeOrigin(d.origin) === url.origin);
   if (custom) return ADAPTERS.find((a) => a.tool === custom.tool);
-  return compiled.find(({ patterns }) => patterns.some((p) => p.includes(url)))?.adapter;
+  // A string, not the URL: the library checks `instanceof Location`, absent in service workers.
+  return compiled.find(({ patterns }) => patterns.some((p) => p.includes(url.href)))?.adapter;
 }
 
 function safeOrigin(origin: string): string | undefined {

@@ -72,6 +72,8 @@ export interface LaunchOptions {
   server: FixtureServer;
   /** Another unpacked build to load instead of `.output/<browser>-mv3` (canary tests). */
   extensionDir?: string;
+  /** Show the browser window (the demo start script); headless by default. */
+  headless?: boolean;
 }
 
 export function launchBrowser(name: BrowserName, options: LaunchOptions): Promise<LaunchedBrowser> {
@@ -113,7 +115,11 @@ const reportServiceWorkerErrors = (worker: Worker): Promise<void> =>
     })
     .catch(() => undefined);
 
-async function launchChromium({ server, extensionDir }: LaunchOptions): Promise<LaunchedBrowser> {
+async function launchChromium({
+  server,
+  extensionDir,
+  headless,
+}: LaunchOptions): Promise<LaunchedBrowser> {
   const dir = extensionDir ?? BUILD_DIRS.chromium;
   const profile = mkdtempSync(join(tmpdir(), 'inside-out-chromium-'));
   // Every hostname to loopback: nothing leaves the machine, and the fixture server sees it all.
@@ -121,7 +127,7 @@ async function launchChromium({ server, extensionDir }: LaunchOptions): Promise<
   const target = server.port === 443 ? '127.0.0.1' : `127.0.0.1:${server.port}`;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLES.chromium,
-    headless: true,
+    headless: headless ?? true,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -253,7 +259,11 @@ const geckoId = (dir: string): string => {
   return id;
 };
 
-async function launchFirefox({ server, extensionDir }: LaunchOptions): Promise<LaunchedBrowser> {
+async function launchFirefox({
+  server,
+  extensionDir,
+  headless,
+}: LaunchOptions): Promise<LaunchedBrowser> {
   if (server.port !== 443) {
     throw new Error(
       `Firefox needs the fixture server on port 443 (it is on ${server.port}): its DNS override ` +
@@ -266,7 +276,7 @@ async function launchFirefox({ server, extensionDir }: LaunchOptions): Promise<L
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: EXECUTABLES.firefox,
-    headless: true,
+    headless: headless ?? true,
     acceptInsecureCerts: true,
     // Lets the remote-settings pref below take effect in a release build.
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },

@@ -1,0 +1,219 @@
+/**
+ * Background paths no driver can click, driven through the same handlers the browser calls
+ * (Chromium): "Thank this person" and friends from the context menu, and the reminder alarm
+ * turning into a notification, with its state surviving a stopped background.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness.ts';
+import { callBackground } from './pages/background.ts';
+import { findPanelFrame, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
+
+type Tab = { id: number; windowId: number; url: string };
+
+async function tabAt(worker: Worker, urlPrefix: string): Promise<Tab> {
+  return worker.evaluate(async (prefix) => {
+    const api = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }
+    ).chrome;
+    const tabs = await api.tabs.query({});
+    const tab = tabs.find((t) => t.url?.startsWith(prefix));
+    if (!tab) throw new Error(`no tab at ${prefix}`);
+    return { id: tab.id, windowId: tab.windowId, url: tab.url };
+  }, urlPrefix);
+}
+
+async function seedHelper(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('inside-out');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const at = Date.now() - 3 * 86_400_000;
+    const personId = '01JD0000000000000000000LEE';
+    const tx = db.transaction(['people', 'interactions'], 'readwrite');
+    tx.objectStore('people').put({
+      id: personId,
+      name: 'Lee Park',
+      emails: ['lee.park@acme.example'],
+      handles: [],
+      relationship: 'internal',
+      relationshipSource: 'manual',
+      createdAt: at,
+      updatedAt: at,
+    });
+    tx.objectStore('interactions').put({
+      id: '01JD0000000000000000000LE1',
+      at,
+      day: new Date(at).toLocaleDateString('en-CA'),
+      personId,
+      relationship: 'internal',
+      relationshipPinned: false,
+      kind: 'ticket',
+      tool: 'jira',
+      threadKey: 'jira:acme.atlassian.net:ACME-7',
+      source: 'detected',
+      dedupeKey: 'seeded-lee',
+    });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+}
+
+describe('the background', () => {
+  const session = useBrowser('chromium');
+
+  it('“Thank this person” on a selected "Name <email>" opens the composer in the in-page sidebar', async () => {
+    const { browser, server } = session;
+    const page = await browser.newPage(server.urlFor('gmail/thread-long'));
+    expect(await waitForSidebarRoot(page)).toBe(true);
+    const worker = await browser.chromium!.serviceWorker();
+    const tab = await tabAt(worker, 'https://mail.google.com/');
+    const result = await callBackground<{ ok: boolean }>(
+      browser,
+      'onContextMenuClick',
+      { menuItemId: 'thank', selectionText: 'Amy Chen <Amy.Chen@acme.example>', pageUrl: tab.url },
+      tab,
+    );
+    expect(result.ok).toBe(true);
+    // The panel opens on the page with the composer ready for Amy.
+    let composer = '';
+    for (let i = 0; i < 50 && !composer.includes('Thank Amy Chen'); i++) {
+      const host = await readInPageSidebar(page);
+      const frame = host.panelSrc ? await findPanelFrame(page, host.panelSrc) : undefined;
+      composer = frame
+        ? await frame.evaluate(
+            () => document.querySelector('[data-testid="composer"]')?.textContent ?? '',
+          )
+        : '';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(composer).toContain('Thank Amy Chen');
+    await page.close();
+  });
+
+  it('marks a person from a mailto link, and asks which one when a name is ambiguous', async () => {
+    const { browser, server } = session;
+    const page = await browser.newPage(server.urlFor('harness/not-a-tool'));
+    const tab = { id: -1, windowId: -1, url: 'https://example.org/' };
+    const marked = await callBackground<{ ok: boolean; message: string }>(
+      browser,
+      'onContextMenuClick',
+      { menuItemId: 'mark-external', linkUrl: 'mailto:pat@globex.example', pageUrl: tab.url },
+      tab,
+    );
+    expect(marked).toEqual({ ok: true, message: expect.stringContaining('pat@globex.example') });
+    const logged = await callBackground<{ ok: boolean }>(
+      browser,
+      'onContextMenuClick',
+      { menuItemId: 'log', linkUrl: 'mailto:pat@globex.example', pageUrl: tab.url },
+      tab,
+    );
+    expect(logged.ok).toBe(true);
+    const nobody = await callBackground<{ ok: boolean; message: string }>(
+      browser,
+      'onContextMenuClick',
+      {
+        menuItemId: 'thank',
+        selectionText: 'a whole paragraph of text that is clearly not anybody at all here',
+        pageUrl: tab.url,
+      },
+      tab,
+    );
+    expect(nobody.ok).toBe(false);
+
+    const panel = await browser.chromium!.context.newPage();
+    await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tab=people`);
+    const pat = panel.locator('[data-testid="person"][data-name="pat@globex.example"]');
+    await expect.poll(() => pat.getAttribute('data-relationship')).toBe('external');
+    await expect.poll(() => pat.textContent()).toMatch(/1 interactions/);
+    await panel.close();
+    await page.close();
+  });
+
+  it('turns the reminder alarm into one nudge a day, acts on it, and keeps its state across a restart', async () => {
+    const { browser } = session;
+    const context = browser.chromium!.context;
+    const page = await context.newPage();
+    await page.goto(`${browser.extensionOrigin}/popup.html`);
+    await seedHelper(page);
+    // No quiet hours for this test, whatever the machine's clock says.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.sync.set({
+        settings: { quietHours: { start: '00:00', end: '00:00' }, weeklyThankGoal: 5 },
+      }),
+    );
+    const worker = await browser.chromium!.serviceWorker();
+    const alarms = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { alarms: { getAll(): Promise<Array<{ name: string }>> } };
+          }
+        ).chrome.alarms
+          .getAll()
+          .then((all) => all.map((a) => a.name).sort()),
+      );
+    await expect.poll(alarms).toEqual(['reminder', 'weekly-review']);
+
+    expect(await callBackground(browser, 'reminderDue')).toBe('nudge');
+    const notifications = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } };
+          }
+        ).chrome.notifications
+          .getAll()
+          .then((all) => Object.keys(all)),
+      );
+    expect(await notifications()).toContain('nudge');
+    // At most one nudge a day.
+    expect(await callBackground(browser, 'reminderDue')).toBe('none');
+
+    // Stop the background: its state is in storage, not memory.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.reload();
+    expect(await callBackground(browser, 'reminderDue')).toBe('none');
+    await expect.poll(alarms).toEqual(['reminder', 'weekly-review']);
+
+    // "Thank now" opens the composer for the person the nudge named.
+    await callBackground(browser, 'notificationClicked', 'nudge', 0);
+    let composerPage: Page | undefined;
+    await expect
+      .poll(
+        () =>
+          (composerPage = context
+            .pages()
+            .find((p) => p.url().includes('sidepanel.html?tab=people'))) !== undefined,
+      )
+      .toBe(true);
+    await composerPage!.locator('[data-testid="composer"]').waitFor();
+    expect(await composerPage!.locator('[data-testid="composer"] h2').textContent()).toBe(
+      'Thank Lee Park',
+    );
+    await composerPage!.close();
+
+    // After three ignored prompts, it asks whether to keep them.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({
+        'reminder-state': { version: 1, ignoredInARow: 3, paused: false },
+      }),
+    );
+    expect(await callBackground(browser, 'reminderDue')).toBe('ask-to-continue');
+    await callBackground(browser, 'notificationClicked', 'ask-to-continue', 1);
+    expect(await callBackground(browser, 'reminderDue')).toBe('none');
+    await page.close();
+  });
+});
