@@ -17,7 +17,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'alarms', 'notifications'],
+    permissions: ['storage', 'contextMenus', 'alarms', 'notifications', 'scripting'],
+    // Self-hosted tools only, each origin asked for from a click in the options page.
+    optional_host_permissions: ['https://*/*'],
     host_permissions: ALL_TOOL_MATCHES,
     // Only the in-page sidebar may be framed, and only by the supported tools.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: ALL_TOOL_MATCHES }],

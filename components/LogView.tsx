@@ -9,7 +9,7 @@ import { ManualEntry } from './ManualEntry';
 import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 64;
-const PAGE = 300;
+const PAGE = 150;
 
 interface Filters {
   side: '' | Relationship | 'thanks';

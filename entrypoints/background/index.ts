@@ -6,6 +6,7 @@ import {
   loadSettings,
   onMessage,
   onSettingsChanged,
+  syncCustomDomains,
   onStoreChange,
   sendToTab,
   type Sender,
@@ -30,7 +31,10 @@ export default defineBackground(() => {
     (message, sender) => route(message, sender),
   );
   browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
+  // A permission removed in the browser's own UI takes its custom domain with it.
+  browser.permissions.onRemoved.addListener(() => void syncCustomDomains());
   browser.runtime.onInstalled.addListener(() => {
+    void syncCustomDomains();
     void createMenus();
     void scheduleReminders();
   });

@@ -19,6 +19,8 @@ import {
 } from '@/platform';
 import { conversationOf } from './conversations';
 
+const t = (key: Parameters<typeof browser.i18n.getMessage>[0]) => browser.i18n.getMessage(key);
+
 export const MENU = {
   thank: 'thank',
   thankHere: 'thank-here',
@@ -30,20 +32,20 @@ export const MENU = {
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   const person: ['selection', 'link'] = ['selection', 'link'];
-  browser.contextMenus.create({ id: MENU.thank, title: 'Thank this person', contexts: person });
+  browser.contextMenus.create({ id: MENU.thank, title: t('menuThank'), contexts: person });
   browser.contextMenus.create({
     id: MENU.thankHere,
-    title: 'Thank someone in this conversation',
+    title: t('menuThankHere'),
     contexts: ['page'],
     documentUrlPatterns: ALL_TOOL_MATCHES,
   });
   browser.contextMenus.create({
     id: MENU.log,
-    title: 'Log an interaction with this person',
+    title: t('menuLog'),
     contexts: person,
   });
-  browser.contextMenus.create({ id: MENU.internal, title: 'Mark as internal', contexts: person });
-  browser.contextMenus.create({ id: MENU.external, title: 'Mark as external', contexts: person });
+  browser.contextMenus.create({ id: MENU.internal, title: t('menuInternal'), contexts: person });
+  browser.contextMenus.create({ id: MENU.external, title: t('menuExternal'), contexts: person });
 }
 
 type ClickInfo = Pick<

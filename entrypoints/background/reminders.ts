@@ -22,6 +22,9 @@ import {
 import { browser, getStore, loadSettings, setPendingComposer } from '@/platform';
 import { dueSuggestions } from './badge';
 
+const t = (key: Parameters<typeof browser.i18n.getMessage>[0], ...subs: string[]) =>
+  browser.i18n.getMessage(key, subs);
+
 export const ALARM = { reminder: 'reminder', review: 'weekly-review' } as const;
 export const NOTIFICATION = { nudge: 'nudge', ask: 'ask-to-continue', review: 'weekly-review' };
 const STATE_KEY = 'reminder-state';
@@ -65,19 +68,14 @@ export async function reminderDue(now: number = Date.now()): Promise<string> {
   });
   if (decision.action === 'nudge') {
     const top = due[0]!;
-    await notify(NOTIFICATION.nudge, 'Who made your week possible?', top.reason, [
-      'Thank now',
-      'Snooze until tomorrow',
+    await notify(NOTIFICATION.nudge, t('nudgeTitle'), top.reason, [
+      t('nudgeThankNow'),
+      t('nudgeSnooze'),
     ]);
     await writeState(recordShown(state, now));
     await browser.storage.local.set({ 'nudge-person': top.personId ?? null });
   } else if (decision.action === 'ask-to-continue') {
-    await notify(
-      NOTIFICATION.ask,
-      'Keep the thank-you reminders?',
-      'The last few went unanswered. Keep them coming, or stop them (you can turn them on again in the options).',
-      ['Keep them', 'Stop them'],
-    );
+    await notify(NOTIFICATION.ask, t('askTitle'), t('askMessage'), [t('askKeep'), t('askStop')]);
     await writeState(recordShown(state, now, 'ask-to-continue'));
   }
   const retryAt = decision.action === 'none' ? decision.retryAt : undefined;
@@ -108,8 +106,14 @@ export async function reviewDue(now: number = Date.now()): Promise<boolean> {
   const summary = await store.weekSummary(settings, lastWeek.start);
   await notify(
     NOTIFICATION.review,
-    'Your week in review',
-    `Last week: ${summary.internal} internal and ${summary.external} external interactions, ${summary.thanks} thank-you${summary.thanks === 1 ? '' : 's'} of ${summary.thankGoal}.`,
+    t('reviewTitle'),
+    t(
+      'reviewMessage',
+      String(summary.internal),
+      String(summary.external),
+      String(summary.thanks),
+      String(summary.thankGoal),
+    ),
     [],
   );
   await writeState({ ...state, lastReviewAt: now });

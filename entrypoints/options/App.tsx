@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useSettings, useStore, useStoreVersion } from '@/components/hooks';
+import { CustomDomains } from '@/components/CustomDomains';
 import { DataControls } from '@/components/DataControls';
 import { classify } from '@/lib/classify';
 import {
@@ -66,7 +67,12 @@ export function App() {
 
   async function save(event: Event) {
     event.preventDefault();
-    const result = SettingsSchema.safeParse({ ...draft, orgDomains: domains });
+    // Custom domains are saved by their own controls: keep what is stored now.
+    const result = SettingsSchema.safeParse({
+      ...draft,
+      orgDomains: domains,
+      customDomains: saved.customDomains,
+    });
     if (!result.success) {
       setStatus(`Not saved: ${describeIssues(result.error).join('; ')}`);
       return;
@@ -297,6 +303,7 @@ export function App() {
           {status}
         </p>
       </form>
+      <CustomDomains domains={saved.customDomains} />
       {store && <DataControls store={store} />}
     </main>
   );

@@ -102,7 +102,7 @@ function canaryBuild(browser: BrowserName): string {
   const canary = [
     "fetch('https://canary.example.net/phone-home').catch(() => {});",
     "fetch('https://mail.google.com/mail/u/0/?canary=1').catch(() => {});",
-    "setTimeout(() => { throw new Error('canary uncaught error'); }, 50);",
+    "setTimeout(() => { throw new Error('canary uncaught error'); }, 2000);",
   ].join('\n');
   writeFileSync(join(dir, script), `${readFileSync(join(dir, script), 'utf8')}\n${canary}\n`);
   return dir;

@@ -132,7 +132,8 @@ describe('the side panel', () => {
     await page.close();
   });
 
-  it('scrolls a log of 100,000 entries without long tasks', async () => {
+  // Timing on a shared 2-core machine: one retry before calling a long task ours.
+  it('scrolls a log of 100,000 entries without long tasks', { retry: 1 }, async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
     await openPanel(page, browser.extensionOrigin, 'people');

@@ -1,0 +1,40 @@
+/**
+ * Self-hosted tools (Jira Data Center, GitHub Enterprise, Zendesk on a custom domain):
+ * turning what the user typed into an origin the browser can be asked about, and the ids and
+ * match patterns of the content scripts registered for it.
+ */
+import { MatchPattern } from '@webext-core/match-patterns';
+import { ALL_TOOL_MATCHES, type Tool } from './sites';
+
+export type CustomDomainResult = { ok: true; origin: string } | { ok: false; problem: string };
+
+/** `jira.acme.example`, `https://jira.acme.example/browse/X-1` → `https://jira.acme.example`. */
+export function parseCustomDomain(input: string): CustomDomainResult {
+  const trimmed = input.trim();
+  if (!trimmed)
+    return { ok: false, problem: 'Type the address of your tool, e.g. jira.example.com.' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return { ok: false, problem: `“${trimmed}” is not a web address.` };
+  }
+  if (url.protocol !== 'https:')
+    return { ok: false, problem: 'Only https:// addresses can be added.' };
+  if (!url.hostname.includes('.') || url.username || url.password) {
+    return { ok: false, problem: `“${trimmed}” is not a web address.` };
+  }
+  if (ALL_TOOL_MATCHES.some((m) => new MatchPattern(m).includes(url.href))) {
+    return { ok: false, problem: `${url.hostname} is already supported; there is nothing to add.` };
+  }
+  return { ok: true, origin: url.origin };
+}
+
+/** The pattern asked for and registered: every page of that origin. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+export function scriptId(tool: Tool, origin: string): string {
+  return `custom:${tool}:${origin}`;
+}
