@@ -1,17 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Composer } from '@/components/Composer';
 import { ConversationPanel } from '@/components/ConversationPanel';
-import { usePendingComposer, useSettings, useStore, useStoreVersion } from '@/components/hooks';
-import { PersonPicker } from '@/components/PersonPicker';
+import { useSettings, useStore, useStoreVersion } from '@/components/hooks';
+import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import type { ConversationReply } from '@/lib/messages';
-import type { Conversation, Person } from '@/lib/model';
-import {
-  announceStoreChange,
-  isFromContentScript,
-  isFromExtensionPage,
-  onMessage,
-  sendMessage,
-} from '@/platform';
+import type { Conversation } from '@/lib/model';
+import { isFromContentScript, isFromExtensionPage, onMessage, sendMessage } from '@/platform';
 
 const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
 
@@ -23,9 +16,7 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [thanking, setThanking] = useState<Person | null>(null);
-  const [choices, setChoices] = useState<Person[] | null>(null);
-  usePendingComposer(store, setThanking, setChoices);
+  const flow = useThankFlow(store);
 
   useEffect(() => {
     void sendMessage<ConversationReply>({ type: 'get-conversation' }).then((reply) => {
@@ -48,7 +39,7 @@ export function App() {
             message.type === 'conversation';
           if (changed && message.conversation?.threadKey !== conversation?.threadKey) {
             setConversation(message.conversation);
-            setThanking(null);
+            flow.thank(null);
           }
           return undefined;
         },
@@ -83,38 +74,24 @@ export function App() {
       </div>
       {!store || !loaded ? (
         <p aria-busy="true">Loading…</p>
-      ) : choices && !thanking ? (
-        <PersonPicker
-          people={choices}
-          onPick={(p) => {
-            setChoices(null);
-            setThanking(p);
-          }}
-          onCancel={() => setChoices(null)}
-        />
-      ) : thanking ? (
-        <Composer
-          person={thanking}
+      ) : flow.thanking || flow.choices ? (
+        <ThankFlow
+          store={store}
+          flow={flow}
           canInsert={!!conversation && INSERTABLE.has(conversation.tool)}
           onInsert={async (text) =>
-            tabId !== null &&
             (await sendMessage<boolean>({
               type: 'relay',
               message: { type: 'insert-text', text },
             })) === true
           }
-          onSend={async (thanks) => {
-            await store.addAppreciation({ ...thanks, personId: thanking.id });
-            announceStoreChange();
-          }}
-          onCancel={() => setThanking(null)}
         />
       ) : (
         <ConversationPanel
           store={store}
           conversation={conversation}
           version={version + settings.orgDomains.length}
-          onThank={setThanking}
+          onThank={flow.thank}
         />
       )}
     </main>

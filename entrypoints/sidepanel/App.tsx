@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CheckInsView } from '@/components/CheckInsView';
-import { Composer } from '@/components/Composer';
 import { ConversationPanel } from '@/components/ConversationPanel';
-import { usePendingComposer, useStore, useStoreVersion } from '@/components/hooks';
-import { PersonPicker } from '@/components/PersonPicker';
+import { useStore, useStoreVersion } from '@/components/hooks';
+import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import { LogView } from '@/components/LogView';
 import { PeopleView } from '@/components/PeopleView';
 import { WeeklyReview } from '@/components/WeeklyReview';
 import type { ConversationReply } from '@/lib/messages';
-import type { Conversation, Person } from '@/lib/model';
+import type { Conversation } from '@/lib/model';
 import {
   activeTab,
-  announceStoreChange,
   browser,
   isFromContentScript,
   isFromExtensionPage,
@@ -35,7 +33,7 @@ export function App() {
   const [tab, setTab] = useState<TabId>(initialTab());
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
-  const [thanking, setThanking] = useState<Person | null>(null);
+  const flow = useThankFlow(store);
 
   // "Now": the conversation in the active tab, kept current as tabs and pages change.
   useEffect(() => {
@@ -64,10 +62,6 @@ export function App() {
       stop();
     };
   }, []);
-
-  // Opened from "Thank …" in the popup or the context menu: go straight to the composer.
-  const [choices, setChoices] = useState<Person[] | null>(null);
-  usePendingComposer(store, setThanking, setChoices);
 
   function onTabKey(event: KeyboardEvent) {
     const index = TABS.findIndex((t) => t.id === tab);
@@ -101,35 +95,19 @@ export function App() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {choices && !thanking ? (
-          <PersonPicker
-            people={choices}
-            onPick={(p) => {
-              setChoices(null);
-              setThanking(p);
-            }}
-            onCancel={() => setChoices(null)}
-          />
-        ) : thanking ? (
-          <Composer
-            person={thanking}
-            onSend={async (thanks) => {
-              await store.addAppreciation({ ...thanks, personId: thanking.id });
-              announceStoreChange();
-            }}
-            onCancel={() => setThanking(null)}
-          />
+        {flow.thanking || flow.choices ? (
+          <ThankFlow store={store} flow={flow} />
         ) : tab === 'now' ? (
           <ConversationPanel
             store={store}
             conversation={conversation}
             version={version + (tabId ?? 0)}
-            onThank={setThanking}
+            onThank={flow.thank}
           />
         ) : tab === 'log' ? (
           <LogView store={store} version={version} />
         ) : tab === 'people' ? (
-          <PeopleView store={store} version={version} onThank={setThanking} />
+          <PeopleView store={store} version={version} onThank={flow.thank} />
         ) : tab === 'check-ins' ? (
           <CheckInsView store={store} version={version} />
         ) : (

@@ -7,6 +7,7 @@ import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { callBackground } from './pages/background.ts';
+import { helper, seed } from './pages/seed.ts';
 import { findPanelFrame, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
 
 type Tab = { id: number; windowId: number; url: string };
@@ -21,44 +22,6 @@ async function tabAt(worker: Worker, urlPrefix: string): Promise<Tab> {
     if (!tab) throw new Error(`no tab at ${prefix}`);
     return { id: tab.id, windowId: tab.windowId, url: tab.url };
   }, urlPrefix);
-}
-
-async function seedHelper(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('inside-out');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const at = Date.now() - 3 * 86_400_000;
-    const personId = '01JD0000000000000000000LEE';
-    const tx = db.transaction(['people', 'interactions'], 'readwrite');
-    tx.objectStore('people').put({
-      id: personId,
-      name: 'Lee Park',
-      emails: ['lee.park@acme.example'],
-      handles: [],
-      relationship: 'internal',
-      relationshipSource: 'manual',
-      createdAt: at,
-      updatedAt: at,
-    });
-    tx.objectStore('interactions').put({
-      id: '01JD0000000000000000000LE1',
-      at,
-      day: new Date(at).toLocaleDateString('en-CA'),
-      personId,
-      relationship: 'internal',
-      relationshipPinned: false,
-      kind: 'ticket',
-      tool: 'jira',
-      threadKey: 'jira:acme.atlassian.net:ACME-7',
-      source: 'detected',
-      dedupeKey: 'seeded-lee',
-    });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
 }
 
 describe('the background', () => {
@@ -137,7 +100,7 @@ describe('the background', () => {
     const context = browser.chromium!.context;
     const page = await context.newPage();
     await page.goto(`${browser.extensionOrigin}/popup.html`);
-    await seedHelper(page);
+    await seed(page, helper('PARK', 'Lee Park', 'lee.park@acme.example', 3));
     // No quiet hours for this test, whatever the machine's clock says.
     await page.evaluate(() =>
       (

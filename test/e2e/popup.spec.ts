@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { callBackground } from './pages/background.ts';
 import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
+import { helper, seed } from './pages/seed.ts';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -96,41 +97,7 @@ describe('the popup', () => {
     // Someone helped three days ago and has not been thanked since.
     const page = await browser.chromium!.context.newPage();
     await page.goto(`${browser.extensionOrigin}/popup.html`);
-    await page.evaluate(async () => {
-      const open = indexedDB.open('inside-out');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const at = Date.now() - 3 * 86_400_000;
-      const personId = '01JD0000000000000000000AMY';
-      const tx = db.transaction(['people', 'interactions'], 'readwrite');
-      tx.objectStore('people').put({
-        id: personId,
-        name: 'Amy Chen',
-        emails: ['amy@acme.example'],
-        handles: [],
-        relationship: 'internal',
-        relationshipSource: 'manual',
-        createdAt: at,
-        updatedAt: at,
-      });
-      tx.objectStore('interactions').put({
-        id: '01JD0000000000000000000IN1',
-        at,
-        day: new Date(at).toLocaleDateString('en-CA'),
-        personId,
-        relationship: 'internal',
-        relationshipPinned: false,
-        kind: 'ticket',
-        tool: 'jira',
-        threadKey: 'jira:acme.atlassian.net:ACME-1',
-        source: 'detected',
-        dedupeKey: 'seeded',
-      });
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    });
+    await seed(page, helper('AMY', 'Amy Chen', 'amy@acme.example', 3));
     expect(await callBackground(browser, 'refreshBadge')).toBeGreaterThanOrEqual(1);
     expect(await badge()).not.toBe('');
     const count = Number(await badge());
