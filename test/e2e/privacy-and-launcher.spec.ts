@@ -1,0 +1,117 @@
+/**
+ * What the host page can and cannot do: a hostile page that walks our shadow root and iframes
+ * and posts forged messages finds no personal data and changes nothing. Plus the launcher's
+ * keyboard use, and logging a conversation left open for a few seconds (the default).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './paths.ts';
+import { useBrowser } from './harness.ts';
+import { openPanel, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
+
+/** Words only the overlay shows: if the page can read any of them, it can read the sidebar. */
+const OVERLAY_WORDS = /Internal|External|Thank|guess|Someone else/;
+
+describe.each(BROWSERS)('a hostile host page in %s', (name) => {
+  const session = useBrowser(name);
+
+  it('cannot read the sidebar or forge its messages', async () => {
+    const { browser, server } = session;
+    const page = await browser.newPage(server.urlFor('hostile/github-issue'));
+    expect(await waitForSidebarRoot(page)).toBe(true);
+    let sidebar = await openPanel(page);
+    for (let i = 0; i < 50 && sidebar.participants.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      sidebar = await readInPageSidebar(page);
+    }
+    expect(sidebar.participants.length).toBeGreaterThan(0);
+    // Let the page's script scan and post for a while.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const probe = await page.evaluate(
+      () =>
+        (window as unknown as { __probe: { text: string; framesRead: number; posts: number } })
+          .__probe,
+    );
+    expect(probe.posts).toBeGreaterThan(0);
+    expect(probe.framesRead).toBe(0);
+    expect(probe.text).not.toMatch(OVERLAY_WORDS);
+    const after = await readInPageSidebar(page);
+    // Still open (no forged close or hide), still the page's real people, no forged person.
+    expect(after.panelSrc).not.toBeNull();
+    expect(after.launcher).toBe(true);
+    expect(after.participants.map((p) => p.name)).not.toContain('Mallory Forger');
+    expect(after.participants.map((p) => p.name).sort()).toEqual(
+      sidebar.participants.map((p) => p.name).sort(),
+    );
+    await page.close();
+  });
+});
+
+describe('the launcher and logging in chromium', () => {
+  const session = useBrowser('chromium');
+
+  async function rawPage(url: string): Promise<Page> {
+    const page = await session.browser.chromium!.context.newPage();
+    await page.goto(url);
+    await page.locator('inside-out-root').waitFor({ state: 'attached' });
+    return page;
+  }
+
+  it('opens, moves and closes by keyboard, and remembers being open on the site', async () => {
+    const page = await rawPage(session.server.urlFor('jira/browse-issue'));
+    const launcher = page.locator('inside-out-root [data-testid="launcher"]');
+    await launcher.focus();
+    const top = await launcher.evaluate((el) => el.getBoundingClientRect().top);
+    await page.keyboard.press('ArrowDown');
+    expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(top);
+    await page.keyboard.press('Enter');
+    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+
+    // Escape inside the sidebar closes it and gives focus back to the launcher.
+    const frame = page.frameLocator('inside-out-root iframe[data-testid="panel"]');
+    await frame.locator('[data-testid="conversation"]').waitFor();
+    await frame.locator('[data-testid="close"]').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('inside-out-root iframe').count()).toBe(0);
+    expect(
+      await launcher.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    ).toBe(true);
+
+    // Open again, reload: it comes back open, at the place it was moved to.
+    await page.keyboard.press('Enter');
+    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
+    const moved = await launcher.evaluate((el) => el.getBoundingClientRect().top);
+    await page.reload();
+    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
+    expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(moved, 0);
+
+    // "Hide here" removes the launcher from this site.
+    await page
+      .frameLocator('inside-out-root iframe[data-testid="panel"]')
+      .getByRole('button', { name: 'Hide here' })
+      .click();
+    await expect.poll(() => page.locator('inside-out-root').count()).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('inside-out-root').count()).toBe(0);
+    await page.close();
+  });
+
+  it('logs a conversation left open for a few seconds, without opening the sidebar', async () => {
+    const { browser, server } = session;
+    const page = await rawPage(server.urlFor('slack/channel-connect'));
+    await page.waitForTimeout(6_500);
+    const panel = await browser.chromium!.context.newPage();
+    await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tab=log`);
+    await expect
+      .poll(() => panel.locator('[data-testid="log-entry"][data-type="interaction"]').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(3);
+    const titles = await panel.locator('[data-testid="log-entry"]').allTextContents();
+    expect(titles.join(' ')).toMatch(/globex/i);
+    await panel.close();
+    await page.close();
+  });
+});
