@@ -21,6 +21,12 @@ export default defineConfig({
     // Self-hosted tools only, each origin asked for from a click in the options page.
     optional_host_permissions: ['https://*/*'],
     host_permissions: ALL_TOOL_MATCHES,
+    commands: {
+      'thank-here': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_commandThankHere__',
+      },
+    },
     // Only the in-page sidebar may be framed, and only by the supported tools.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: ALL_TOOL_MATCHES }],
     browser_specific_settings: {

@@ -13,7 +13,7 @@ import {
 } from '@/platform';
 import { conversationOf, conversationReported, tabClosed } from './conversations';
 import { refreshBadge } from './badge';
-import { createMenus, onContextMenuClick } from './menus';
+import { createMenus, MENU, onContextMenuClick } from './menus';
 import {
   ALARM,
   notificationClicked,
@@ -49,6 +49,10 @@ export default defineBackground(() => {
   browser.notifications.onClosed.addListener((id, byUser) => void notificationClosed(id, byUser));
   onSettingsChanged((settings) => void scheduleReminders(Date.now(), settings));
   browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
+  // The keyboard shortcut: the composer for the conversation in this tab, where the user is.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'thank-here') void onContextMenuClick({ menuItemId: MENU.thankHere }, tab);
+  });
   // The badge follows the log: any page that changes it announces the change.
   onStoreChange(() => void refreshBadge());
   browser.runtime.onStartup.addListener(() => {

@@ -56,6 +56,34 @@ describe('the background', () => {
     await page.close();
   });
 
+  it('the keyboard shortcut offers the people of the open thread, and the thanks goes into the reply box', async () => {
+    const { browser, server } = session;
+    const page = await browser.chromium!.context.newPage();
+    await page.goto(server.urlFor('gmail/thread-long'));
+    await page.locator('inside-out-root').waitFor({ state: 'attached' });
+    // The user has a reply open.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.setAttribute('contenteditable', 'true');
+      box.setAttribute('aria-label', 'Message Body');
+      box.id = 'reply';
+      document.body.append(box);
+    });
+    const worker = await browser.chromium!.serviceWorker();
+    const tab = await tabAt(worker, 'https://mail.google.com/');
+    // What the command handler calls for Alt+Shift+T.
+    await callBackground(browser, 'onContextMenuClick', { menuItemId: 'thank-here' }, tab);
+    const panel = page.frameLocator('inside-out-root iframe[data-testid="panel"]');
+    await panel.locator('[data-testid="person-picker"]').waitFor();
+    await panel.locator('[data-testid="person-picker"] button').first().click();
+    const composer = panel.locator('[data-testid="composer"]');
+    await composer.getByLabel('What did they do?').fill('found the held pallets');
+    await composer.locator('[data-testid="send-insert"]').click();
+    await composer.getByText('Logged').waitFor();
+    expect(await page.locator('#reply').textContent()).toMatch(/found the held pallets/);
+    await page.close();
+  });
+
   it('marks a person from a mailto link, and asks which one when a name is ambiguous', async () => {
     const { browser, server } = session;
     const page = await browser.newPage(server.urlFor('harness/not-a-tool'));
