@@ -51,9 +51,17 @@ export function App() {
     browser.tabs.onActivated.addListener(onActivated);
     const stop = onMessage(
       (sender) => isFromExtensionPage(sender) || isFromContentScript(sender),
-      (message) => {
-        if (message.type === 'conversation-changed' || message.type === 'conversation')
-          void refresh();
+      (message, sender) => {
+        // Straight from the active tab's content script: no need to wait for the background.
+        if (message.type === 'conversation') {
+          void activeTab().then((active) => {
+            if (active?.id !== undefined && active.id === sender.tab?.id) {
+              setTabId(active.id);
+              setConversation(message.conversation);
+            }
+          });
+        }
+        if (message.type === 'conversation-changed') void refresh();
         return undefined;
       },
     );
