@@ -82,6 +82,8 @@ describe('the launcher and logging in chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
     const moved = await launcher.evaluate((el) => el.getBoundingClientRect().top);
+    // The launcher saves its state asynchronously; a person does not reload within milliseconds.
+    await page.waitForTimeout(500);
     await page.reload();
     await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(moved, 0);
@@ -92,6 +94,7 @@ describe('the launcher and logging in chromium', () => {
       .getByRole('button', { name: 'Hide here' })
       .click();
     await expect.poll(() => page.locator('inside-out-root').count()).toBe(0);
+    await page.waitForTimeout(500);
     await page.reload();
     await page.waitForTimeout(1_500);
     expect(await page.locator('inside-out-root').count()).toBe(0);

@@ -97,6 +97,7 @@ describe('the side panel', () => {
     });
     await page.locator('[data-testid="tab-check-ins"]').click();
     const form = page.locator('[data-testid="check-in-form"]');
+    await form.locator('option', { hasText: 'Grace at reception' }).waitFor({ state: 'attached' });
     await form.getByLabel('Whom did you ask?').selectOption({ label: 'Grace at reception' });
     await form.getByLabel('Their answer').fill('Tell me the day before when customers visit');
     await form.getByLabel('Your commitment').fill('Send visitor lists every Thursday');
