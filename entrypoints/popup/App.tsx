@@ -1,33 +1,62 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BalanceGauge } from '@/components/BalanceGauge';
-import { useSettings, useStore, useStoreVersion } from '@/components/hooks';
+import { useStore, useStoreVersion } from '@/components/hooks';
 import { TrendChart } from '@/components/TrendChart';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
-import type { Person } from '@/lib/model';
+import type { Person, Settings } from '@/lib/model';
 import { DAY, suggestions, type Suggestion } from '@/lib/prompts';
-import { openComposerInSidePanel, openSidePanelFromClick } from '@/platform';
+import {
+  loadSettings,
+  onSettingsChanged,
+  openComposerInSidePanel,
+  openSidePanelFromClick,
+} from '@/platform';
+
+/**
+ * The user's settings once read (undefined before), kept live. Unlike useSettings, nothing is
+ * read with the defaults first: the week depends on the user's time zone and first weekday.
+ */
+function useLoadedSettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings>();
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return onSettingsChanged(setSettings);
+  }, []);
+  return settings;
+}
 
 interface PopupData {
   balance: WeeklyBalance;
-  trend: WeekTotals[];
+  /** Undefined until read: on opening, the week's numbers show first. */
+  trend?: WeekTotals[];
   toThank: Array<Suggestion & { person?: Person }>;
 }
 
-/** The week at a glance: reads this week, twelve weekly totals and who to thank, nothing else. */
+/**
+ * The week at a glance: reads this week, twelve weekly totals and who to thank, nothing else.
+ * On opening, the week's numbers show as soon as they are read; the chart and who to thank
+ * (which read more) are read after them and follow. Later refreshes replace everything at once, so what is shown is
+ * always one consistent reading.
+ */
 export function App() {
   const store = useStore();
-  const settings = useSettings();
+  const settings = useLoadedSettings();
   const version = useStoreVersion();
   const [data, setData] = useState<PopupData>();
   const [error, setError] = useState('');
 
   useEffect(() => {
-    if (!store) return;
+    if (!store || !settings) return;
+    let current = true;
     void (async () => {
       try {
         const now = Date.now();
-        const [balance, trend, recent, appreciations, people, checkIns] = await Promise.all([
-          store.weekSummary(settings, now),
+        // The week's numbers first, on their own: read together with the larger reads below,
+        // IndexedDB would answer them only after those.
+        const balance = await store.weekSummary(settings, now);
+        if (!current) return;
+        setData((shown) => shown ?? { balance, toThank: [] });
+        const [trend, recent, appreciations, people, checkIns] = await Promise.all([
           store.weeklyTrend(settings, 12, now),
           store.interactionsBetween(now - 30 * DAY, now + 1),
           store.listAppreciations(),
@@ -44,6 +73,7 @@ export function App() {
           settings,
         });
         const byId = new Map(people.map((p) => [p.id, p]));
+        if (!current) return;
         setData({
           balance,
           trend,
@@ -53,13 +83,16 @@ export function App() {
           })),
         });
       } catch (e) {
-        setError(`Could not read your log: ${(e as Error).message}`);
+        if (current) setError(`Could not read your log: ${(e as Error).message}`);
       }
     })();
+    return () => {
+      current = false;
+    };
   }, [store, settings, version]);
 
   if (error) return <main role="alert">{error}</main>;
-  if (!data) return <main aria-busy="true">Loading…</main>;
+  if (!data || !settings) return <main aria-busy="true">Loading…</main>;
   const { balance, trend, toThank } = data;
   const empty = balance.internal + balance.external + balance.unknown + balance.thanks === 0;
   return (
@@ -111,7 +144,7 @@ export function App() {
           </>
         )}
       </section>
-      <TrendChart weeks={trend} />
+      {trend && <TrendChart weeks={trend} />}
       {toThank.length > 0 && (
         <section aria-labelledby="thank-now">
           <h2 id="thank-now">Thank now</h2>

@@ -297,7 +297,7 @@ export class Store {
       dedupeKey: input.threadKey ? dedupeKeyOf(input.threadKey, input.personId, day) : id,
     };
     // Validate before any transaction opens: an invalid record writes nothing.
-    parseOrThrow(InteractionSchema, draft, 'interaction');
+    const valid = parseOrThrow(InteractionSchema, draft, 'interaction');
     const tx = this.db.transaction(['people', 'interactions'], 'readwrite');
     const person = await tx.objectStore('people').get(input.personId);
     if (!person) {
@@ -311,10 +311,12 @@ export class Store {
       await tx.done;
       return { interaction: existing, created: false };
     }
-    const interaction = InteractionSchema.parse({
-      ...draft,
+    // Only the relationship changes, to the stored person's (valid when it was written): the
+    // record stays valid without parsing it again.
+    const interaction: Interaction = {
+      ...valid,
       relationship: input.relationship ?? person.relationship,
-    });
+    };
     await interactions.add(interaction);
     await tx.done;
     return { interaction, created: true };

@@ -1,8 +1,10 @@
 /**
  * Follows the open conversation on single-page tools: navigation events (hash, history, the
- * Navigation API, GitHub's soft navigation) and changes inside the conversation's container,
- * debounced. Everything is bound to an AbortSignal and every error is swallowed: the host page
- * never sees an exception from us.
+ * Navigation API, GitHub's soft navigation) and changes inside the conversation's container.
+ * A navigation is read at once (and the page's rendering just after it, quickly); other DOM
+ * churn at most once per `debounceMs` (half a second), and typing in an editor not at all, so a
+ * busy page costs little. Everything is bound to an AbortSignal and every error is swallowed:
+ * the host page never sees an exception from us.
  */
 import type { Adapter } from '@/lib/adapters/types';
 import type { Conversation } from '@/lib/model';
@@ -12,23 +14,36 @@ export interface WatchOptions {
   window: Window;
   onChange: (conversation: Conversation | null) => void;
   signal: AbortSignal;
-  /** Quiet time after the last change before reading the page again. */
+  /** DOM churn outside a navigation is read this long after its first change. */
   debounceMs?: number;
+  /** Just after a navigation, while the tool renders the new conversation: read this soon. */
+  settleMs?: number;
 }
+
+/** How long after a navigation DOM changes count as the tool rendering the new page. */
+const NAVIGATION_WINDOW_MS = 1_000;
 
 const NAVIGATION_EVENTS = ['hashchange', 'popstate'];
 const DOCUMENT_NAVIGATION_EVENTS = ['turbo:render', 'soft-nav:end', 'pjax:end'];
 
 export function watchConversation(options: WatchOptions): { refresh(): void } {
   const { adapter, window: win, onChange, signal } = options;
-  const debounceMs = options.debounceMs ?? 250;
+  const debounceMs = options.debounceMs ?? 500;
+  const settleMs = options.settleMs ?? 30;
   const doc = win.document;
   let lastKey: string | undefined;
   let lastHref = win.location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending read is due (performance.now() time). */
+  let due = Infinity;
+  let navigatedAt = -Infinity;
   let observed: Element | null = null;
 
-  const observer = new MutationObserver(() => schedule());
+  const observer = new MutationObserver((mutations) => {
+    // Typing in a reply box never changes who is in the conversation.
+    if (mutations.every(insideEditor)) return;
+    schedule(performance.now() - navigatedAt < NAVIGATION_WINDOW_MS ? settleMs : debounceMs);
+  });
 
   function observe(): void {
     const container = safe(() => adapter.container?.(doc)) ?? doc.body;
@@ -41,6 +56,7 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
 
   function read(): void {
     timer = undefined;
+    due = Infinity;
     if (signal.aborted) return;
     lastHref = win.location.href;
     observe();
@@ -51,15 +67,23 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
     safe(() => onChange(conversation));
   }
 
-  function schedule(): void {
-    if (timer !== undefined || signal.aborted) return;
-    timer = setTimeout(read, debounceMs);
+  /** Reads in `delay` ms, unless a read is already due by then. */
+  function schedule(delay: number = debounceMs): void {
+    if (signal.aborted) return;
+    const at = performance.now() + delay;
+    if (timer !== undefined) {
+      if (due <= at) return;
+      clearTimeout(timer);
+    }
+    due = at;
+    timer = setTimeout(read, delay);
   }
 
   function navigated(): void {
-    // A new page in the same tab: observe its container afresh.
+    // A new page in the same tab: read it now, and observe its container afresh.
     observed = null;
-    schedule();
+    navigatedAt = performance.now();
+    schedule(0);
   }
 
   for (const type of NAVIGATION_EVENTS) win.addEventListener(type, navigated, { signal });
@@ -80,7 +104,14 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
 
   observe();
   read();
-  return { refresh: schedule };
+  return { refresh: () => schedule() };
+}
+
+/** A change inside something the user edits (a contenteditable reply box, a text field). */
+function insideEditor(mutation: MutationRecord): boolean {
+  const target = mutation.target;
+  const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  return !!element && (element as HTMLElement).isContentEditable;
 }
 
 function safe<T>(fn: () => T): T | undefined {

@@ -1,0 +1,162 @@
+/**
+ * The store and the popup, in the extension's own page, at 10,000, 100,000 and 1,000,000 logged
+ * interactions. The log grows between sizes by bulk plain-IndexedDB writes of older history,
+ * so the current week (and so the work the week's summary should do) stays the same size.
+ */
+import type { Page } from 'playwright-core';
+import type { LaunchedBrowser } from '../e2e/launch.ts';
+import { STORE_PAGE } from './env.ts';
+import { sleep, stats, type Stats } from './stats.ts';
+
+export const SCALES = [10_000, 100_000, 1_000_000] as const;
+const WEEK_INTERACTIONS = 400;
+
+export interface ScaleResult {
+  scale: number;
+  seedMs: number;
+  seedRows: number;
+  log: number;
+  week: number;
+  append: { ours: Stats; bare: Stats };
+  summary: { ours: Stats; bare: Stats };
+  popup: { ours: Stats; bare: Stats };
+  /** Open-to-numbers of the real popup page, ms from navigation start. */
+  popupOpen: Stats;
+  popupOpenFrame: Stats;
+  /** The same opens: navigation start to the app's first render (its "Loading…"). */
+  popupBoot: Stats;
+}
+
+interface BenchApi {
+  setup(): Promise<{ weekStart: number }>;
+  seed(total: number): Promise<{ rows: number; ms: number }>;
+  measure(
+    operation: 'append' | 'summary' | 'popup',
+    rounds: number,
+    warmup: number,
+  ): Promise<{ ours: number[]; bare: number[] }>;
+  check(): Promise<{ week: number; thanks: number; log: number }>;
+  cleanup(): Promise<number>;
+}
+
+type Call = <K extends keyof BenchApi>(
+  name: K,
+  ...args: Parameters<BenchApi[K]>
+) => Promise<Awaited<ReturnType<BenchApi[K]>>>;
+
+function caller(page: Page): Call {
+  return (name, ...args) =>
+    page.evaluate(
+      ([n, a]) =>
+        (
+          (
+            globalThis as unknown as {
+              insideOutBench: Record<string, (...x: unknown[]) => unknown>;
+            }
+          ).insideOutBench[n] as (...x: unknown[]) => Promise<never>
+        )(...a),
+      [name, args] as [string, unknown[]],
+    ) as never;
+}
+
+/** Records, inside popup.html, when the balance first carries numbers (and the next frame). */
+const POPUP_PROBE = `(() => {
+  if (location.pathname !== '/popup.html') return;
+  const seen = () => document.querySelector('[data-testid="balance"][data-internal]');
+  const observer = new MutationObserver(() => {
+    const app = document.getElementById('app');
+    if (app && app.childElementCount && window.__ioBootAt === undefined) {
+      window.__ioBootAt = performance.now();
+    }
+    if (!seen()) return;
+    observer.disconnect();
+    window.__ioNumbersAt = performance.now();
+    requestAnimationFrame(() => { window.__ioNumbersFrameAt = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
+  const context = browser.chromium!.context;
+  const dom: number[] = [];
+  const frame: number[] = [];
+  const boot: number[] = [];
+  for (let i = 0; i < opens + 2; i++) {
+    const page = await context.newPage();
+    await page.goto(`${browser.extensionOrigin}/popup.html`);
+    await page.waitForFunction(
+      () => (window as unknown as { __ioNumbersFrameAt?: number }).__ioNumbersFrameAt,
+      undefined,
+      { timeout: 30_000, polling: 20 },
+    );
+    const { at, frameAt, bootAt } = await page.evaluate(() => {
+      const w = window as unknown as {
+        __ioNumbersAt: number;
+        __ioNumbersFrameAt: number;
+        __ioBootAt: number;
+      };
+      return { at: w.__ioNumbersAt, frameAt: w.__ioNumbersFrameAt, bootAt: w.__ioBootAt };
+    });
+    await page.close();
+    // The first two opens warm the browser's caches of the extension's files.
+    if (i >= 2) {
+      dom.push(at);
+      frame.push(frameAt);
+      boot.push(bootAt);
+    }
+    await sleep(100);
+  }
+  return { dom: stats(dom), frame: stats(frame), boot: stats(boot) };
+}
+
+export async function benchStore(
+  browser: LaunchedBrowser,
+  log: (line: string) => void,
+  options: { popupOpens: number },
+): Promise<ScaleResult[]> {
+  const context = browser.chromium!.context;
+  await context.addInitScript({ content: POPUP_PROBE });
+  const page = await context.newPage();
+  await page.goto(`${browser.extensionOrigin}/${STORE_PAGE}`);
+  await page.waitForFunction(() => 'insideOutBench' in globalThis);
+  const call = caller(page);
+  await call('setup');
+  const results: ScaleResult[] = [];
+  for (const scale of SCALES) {
+    const seeded = await call('seed', scale - WEEK_INTERACTIONS);
+    // Let the database settle after a bulk write (LevelDB compacts in the background).
+    await sleep(Math.min(20_000, 2_000 + seeded.rows / 50));
+    const check = await call('check');
+    log(
+      `  ${scale.toLocaleString('en')} interactions: seeded ${seeded.rows.toLocaleString('en')} ` +
+        `rows in ${(seeded.ms / 1000).toFixed(1)} s (log ${check.log}, week ${check.week})`,
+    );
+    const summary = await call('measure', 'summary', 40, 5);
+    const popup = await call('measure', 'popup', 40, 5);
+    const append = await call('measure', 'append', 200, 20);
+    await call('cleanup');
+    const opens = await openPopupTimes(browser, options.popupOpens);
+    results.push({
+      scale,
+      seedMs: seeded.ms,
+      seedRows: seeded.rows,
+      log: check.log,
+      week: check.week,
+      append: { ours: stats(append.ours), bare: stats(append.bare) },
+      summary: { ours: stats(summary.ours), bare: stats(summary.bare) },
+      popup: { ours: stats(popup.ours), bare: stats(popup.bare) },
+      popupOpen: opens.dom,
+      popupOpenFrame: opens.frame,
+      popupBoot: opens.boot,
+    });
+    const last = results.at(-1)!;
+    log(
+      `    append ${last.append.ours.median.toFixed(2)} ms (bare ${last.append.bare.median.toFixed(2)}), ` +
+        `summary ${last.summary.ours.median.toFixed(2)} ms (bare ${last.summary.bare.median.toFixed(2)}), ` +
+        `popup numbers ${last.popup.ours.median.toFixed(2)} ms (bare ${last.popup.bare.median.toFixed(2)}), ` +
+        `popup open-to-numbers ${last.popupOpen.median.toFixed(1)} ms`,
+    );
+  }
+  await page.close();
+  return results;
+}
