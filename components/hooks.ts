@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Person, type Settings } from '@/lib/model';
 import type { Store } from '@/lib/store';
+
+export { useStoreVersion } from './read-hooks';
 import {
   browser,
   getStore,
   loadSettings,
   onSettingsChanged,
-  onStoreChange,
   PENDING_COMPOSER_KEY,
   takePendingComposer,
 } from '@/platform';
@@ -28,13 +29,6 @@ export function useStore(): Store | undefined {
     void getStore().then(setStore);
   }, []);
   return store;
-}
-
-/** A number that changes whenever any page changes the log: a dependency for live views. */
-export function useStoreVersion(): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => onStoreChange(() => setVersion((v) => v + 1)), []);
-  return version;
 }
 
 /**

@@ -172,7 +172,7 @@ export const SettingsSchema = z.strictObject({
   autoLogDelaySeconds: z.number().int().min(0).max(600).default(5),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+export { DEFAULT_SETTINGS } from './defaults';
 
 /** One person as a tool's page shows them. */
 export const ParticipantSchema = z.strictObject({

@@ -11,13 +11,8 @@ import type { Tool } from '@/lib/sites';
 import { readSettings } from '@/lib/settings';
 import { openStore, type Store } from '@/lib/store';
 
-export { browser, type Browser };
-
-const SETTINGS_KEY = 'settings';
-
-export function extensionOrigin(): string {
-  return new URL(browser.runtime.getURL('/')).origin;
-}
+export * from './core';
+import { extensionOrigin, SETTINGS_KEY } from './core';
 
 // ---- messages ----
 
@@ -96,121 +91,12 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-// ---- session state (survives the background being stopped, not the browser) ----
-
-export async function sessionGet<T>(key: string): Promise<T | undefined> {
-  const stored = await browser.storage.session.get(key);
-  return stored[key] as T | undefined;
-}
-
-export async function sessionSet(key: string, value: unknown): Promise<void> {
-  await browser.storage.session.set({ [key]: value });
-}
-
-export async function sessionRemove(key: string): Promise<void> {
-  await browser.storage.session.remove(key);
-}
-
-// ---- the log, and telling every open page when it changed ----
+// ---- the log, read and written ----
 
 let storePromise: Promise<Store> | undefined;
 export function getStore(): Promise<Store> {
   storePromise ??= openStore();
   return storePromise;
-}
-
-const STORE_CHANNEL = 'inside-out-store';
-const localListeners = new Set<() => void>();
-
-/**
- * Tells every open view that the log changed, so each stays live: this page's own listeners
- * directly (a BroadcastChannel never echoes to its sender) and every other page by broadcast.
- */
-export function announceStoreChange(): void {
-  for (const listener of localListeners) listener();
-  const channel = new BroadcastChannel(STORE_CHANNEL);
-  channel.postMessage({ type: 'store-changed' });
-  channel.close();
-}
-
-export function onStoreChange(callback: () => void): () => void {
-  const channel = new BroadcastChannel(STORE_CHANNEL);
-  channel.onmessage = () => callback();
-  localListeners.add(callback);
-  return () => {
-    localListeners.delete(callback);
-    channel.close();
-  };
-}
-
-// ---- side panel (Chrome) / sidebar (Firefox) ----
-
-interface FirefoxSidebarAction {
-  open(): Promise<void>;
-}
-
-/** Opens the side panel for a tab. Must be called from a user gesture in both browsers. */
-export async function openSidePanel(tabId?: number, windowId?: number): Promise<void> {
-  const sidebarAction = (browser as unknown as { sidebarAction?: FirefoxSidebarAction })
-    .sidebarAction;
-  if (sidebarAction) return sidebarAction.open();
-  const sidePanel = (browser as unknown as { sidePanel?: typeof Browser.sidePanel }).sidePanel;
-  if (!sidePanel) return;
-  if (tabId !== undefined) await sidePanel.open({ tabId });
-  else if (windowId !== undefined) await sidePanel.open({ windowId });
-}
-
-export async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab;
-}
-
-const PENDING_COMPOSER = 'pending-composer';
-
-/** Whom the next composer opens for: one person, or several to choose from. */
-export type PendingComposer = { personId: string } | { candidateIds: string[] };
-
-/** Opens the side panel from a click in the popup (the user gesture both browsers require). */
-export async function openSidePanelFromClick(): Promise<void> {
-  // Firefox needs sidebarAction.open() called synchronously inside the gesture.
-  const sidebarAction = (browser as unknown as { sidebarAction?: FirefoxSidebarAction })
-    .sidebarAction;
-  if (sidebarAction) return sidebarAction.open();
-  const tab = await activeTab();
-  await openSidePanel(tab?.id, tab?.windowId);
-}
-
-/** Remembers whom the next composer (in-page sidebar or side panel) opens for. */
-export async function setPendingComposer(
-  target: { person: { id: string } } | { candidates: Array<{ id: string }> },
-): Promise<void> {
-  const pending: PendingComposer =
-    'person' in target
-      ? { personId: target.person.id }
-      : { candidateIds: target.candidates.map((c) => c.id) };
-  // storage.local, not session: Firefox gives extension frames inside web pages no session area.
-  await browser.storage.local.set({ [PENDING_COMPOSER]: { ...pending, at: Date.now() } });
-}
-
-/** Opens the side panel with the thank-you composer ready for one person. */
-export async function openComposerInSidePanel(personId: string): Promise<void> {
-  const opening = openSidePanelFromClick();
-  await setPendingComposer({ person: { id: personId } });
-  await opening;
-}
-
-/** Whom a newly opened composer is for, taken once (a minute at most after the click). */
-export const PENDING_COMPOSER_KEY = PENDING_COMPOSER;
-
-export async function takePendingComposer(): Promise<PendingComposer | undefined> {
-  const pending = (await browser.storage.local.get(PENDING_COMPOSER))[PENDING_COMPOSER] as
-    (PendingComposer & { at: number }) | undefined;
-  if (!pending) return undefined;
-  await browser.storage.local.remove(PENDING_COMPOSER);
-  if (Date.now() - pending.at > 60_000) return undefined;
-  return 'personId' in pending
-    ? { personId: pending.personId }
-    : { candidateIds: pending.candidateIds };
 }
 
 // ---- permissions (host access per tool, custom domains) ----

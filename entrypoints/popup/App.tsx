@@ -1,29 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BalanceGauge } from '@/components/BalanceGauge';
-import { useStore, useStoreVersion } from '@/components/hooks';
+import { useDisplaySettings, useReader, useStoreVersion } from '@/components/read-hooks';
 import { TrendChart } from '@/components/TrendChart';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
-import type { Person, Settings } from '@/lib/model';
+import type { Person } from '@/lib/model';
 import { DAY, suggestions, type Suggestion } from '@/lib/prompts';
-import {
-  loadSettings,
-  onSettingsChanged,
-  openComposerInSidePanel,
-  openSidePanelFromClick,
-} from '@/platform';
-
-/**
- * The user's settings once read (undefined before), kept live. Unlike useSettings, nothing is
- * read with the defaults first: the week depends on the user's time zone and first weekday.
- */
-function useLoadedSettings(): Settings | undefined {
-  const [settings, setSettings] = useState<Settings>();
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    return onSettingsChanged(setSettings);
-  }, []);
-  return settings;
-}
+// Only the read-only, zod-free part of the platform: the popup must stay small and quick.
+import { openComposerInSidePanel, openSidePanelFromClick } from '@/platform/core';
 
 interface PopupData {
   balance: WeeklyBalance;
@@ -35,12 +18,12 @@ interface PopupData {
 /**
  * The week at a glance: reads this week, twelve weekly totals and who to thank, nothing else.
  * On opening, the week's numbers show as soon as they are read; the chart and who to thank
- * (which read more) are read after them and follow. Later refreshes replace everything at once, so what is shown is
- * always one consistent reading.
+ * (which read more) are read after them and follow. Later refreshes replace everything at
+ * once, so what is shown is always one consistent reading.
  */
 export function App() {
-  const store = useStore();
-  const settings = useLoadedSettings();
+  const store = useReader();
+  const settings = useDisplaySettings();
   const version = useStoreVersion();
   const [data, setData] = useState<PopupData>();
   const [error, setError] = useState('');

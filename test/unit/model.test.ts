@@ -17,6 +17,9 @@ describe('ids', () => {
 });
 
 describe('settings', () => {
+  it('defaults the same in the schema and in the plain object the popup reads', () => {
+    expect(SettingsSchema.parse({})).toEqual(DEFAULT_SETTINGS);
+  });
   it('have sensible defaults', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({
       orgDomains: [],
