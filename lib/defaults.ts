@@ -28,13 +28,15 @@ export function settingsForDisplay(stored: unknown): Settings {
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
     const value = (stored as Record<string, unknown>)[key];
-    const sameKind =
-      Array.isArray(fallback) ? Array.isArray(value) : typeof value === typeof fallback && value !== null;
+    const sameKind = Array.isArray(fallback)
+      ? Array.isArray(value)
+      : typeof value === typeof fallback && value !== null;
     if (value !== undefined && sameKind) out[key] = value;
   }
   const band = out.band as Settings['band'];
   if (!(band.min >= 0 && band.max <= 1 && band.min <= band.max)) out.band = DEFAULT_SETTINGS.band;
   const week = out.weekStartsOn as number;
-  if (!Number.isInteger(week) || week < 0 || week > 6) out.weekStartsOn = DEFAULT_SETTINGS.weekStartsOn;
+  if (!Number.isInteger(week) || week < 0 || week > 6)
+    out.weekStartsOn = DEFAULT_SETTINGS.weekStartsOn;
   return out as Settings;
 }
