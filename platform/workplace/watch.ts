@@ -40,9 +40,13 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
   let observed: Element | null = null;
 
   const observer = new MutationObserver((mutations) => {
+    const now = performance.now();
+    const delay = now - navigatedAt < NAVIGATION_WINDOW_MS ? settleMs : debounceMs;
+    // A read is already due by then: nothing to look at (the common case on a busy page).
+    if (timer !== undefined && due <= now + delay) return;
     // Typing in a reply box never changes who is in the conversation.
     if (mutations.every(insideEditor)) return;
-    schedule(performance.now() - navigatedAt < NAVIGATION_WINDOW_MS ? settleMs : debounceMs);
+    schedule(delay);
   });
 
   function observe(): void {
@@ -111,8 +115,11 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
 function insideEditor(mutation: MutationRecord): boolean {
   const target = mutation.target;
   const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
-  return !!element && (element as HTMLElement).isContentEditable;
+  // By attribute, not `isContentEditable`, which makes the browser recompute styles first.
+  return !!element?.closest(EDITOR);
 }
+
+const EDITOR = '[contenteditable]:not([contenteditable="false"]), textarea, input';
 
 function safe<T>(fn: () => T): T | undefined {
   try {
