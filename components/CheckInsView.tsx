@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { localDay, resolveTimeZone } from '@/lib/balance';
 import type { CheckIn, Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
@@ -20,12 +20,21 @@ export function CheckInsView({ store, version }: { store: Store; version: number
   const [followUpOn, setFollowUpOn] = useState('');
   const [status, setStatus] = useState('');
   const today = localDay(Date.now(), resolveTimeZone(settings.timeZone));
+  // Counts this page's own writes: a read that began before the latest one would show the box
+  // flipping back, so its result is dropped (the write's own announcement brings a fresh read).
+  const writes = useRef(0);
 
   useEffect(() => {
+    let stale = false;
+    const writesAtStart = writes.current;
     void Promise.all([store.listCheckIns(), store.listPeople()]).then(([c, p]) => {
+      if (stale || writesAtStart !== writes.current) return;
       setCheckIns(c.sort((a, b) => b.askedAt - a.askedAt));
       setPeople(p.sort((a, b) => a.name.localeCompare(b.name)));
     });
+    return () => {
+      stale = true;
+    };
   }, [store, version]);
 
   async function add(event: Event) {
@@ -47,10 +56,17 @@ export function CheckInsView({ store, version }: { store: Store; version: number
   }
 
   async function delivered(checkIn: CheckIn, value: boolean) {
-    await store.updateCheckIn(checkIn.id, {
-      delivered: value,
-      deliveredAt: value ? Date.now() : undefined,
-    });
+    const patch = { delivered: value, deliveredAt: value ? Date.now() : undefined };
+    const show = (changes: Partial<CheckIn>) =>
+      setCheckIns((list) => list.map((c) => (c.id === checkIn.id ? { ...c, ...changes } : c)));
+    writes.current += 1;
+    show(patch); // the box answers the click at once; the write follows
+    try {
+      await store.updateCheckIn(checkIn.id, patch);
+    } catch (e) {
+      show({ delivered: checkIn.delivered, deliveredAt: checkIn.deliveredAt });
+      setStatus(`Could not save: ${(e as Error).message}`);
+    }
     announceStoreChange();
   }
 
