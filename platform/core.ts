@@ -5,12 +5,17 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { settingsForDisplay } from '@/lib/defaults';
+import type { MessageKey, Substitution, Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
 import { openReader, type StoreReader } from '@/lib/store/reader';
 
 export { browser, type Browser };
 
 export const SETTINGS_KEY = 'settings';
+
+/** A string from public/_locales in the browser's language, with $1…$9 filled in. */
+export const t: Translate = (key: MessageKey, ...substitutions: Substitution[]) =>
+  browser.i18n.getMessage(key, substitutions.map(String));
 
 export function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;

@@ -16,10 +16,9 @@ import {
   sendToTab,
   setPendingComposer,
   type Browser,
+  t,
 } from '@/platform';
 import { conversationOf } from './conversations';
-
-const t = (key: Parameters<typeof browser.i18n.getMessage>[0]) => browser.i18n.getMessage(key);
 
 export const MENU = {
   thank: 'thank',

@@ -19,11 +19,8 @@ import {
   weeklyReviewDue,
   type ReminderState,
 } from '@/lib/reminders';
-import { browser, getStore, loadSettings, setPendingComposer } from '@/platform';
+import { browser, getStore, loadSettings, setPendingComposer, t } from '@/platform';
 import { dueSuggestions } from './badge';
-
-const t = (key: Parameters<typeof browser.i18n.getMessage>[0], ...subs: string[]) =>
-  browser.i18n.getMessage(key, subs);
 
 export const ALARM = { reminder: 'reminder', review: 'weekly-review' } as const;
 export const NOTIFICATION = { nudge: 'nudge', ask: 'ask-to-continue', review: 'weekly-review' };
