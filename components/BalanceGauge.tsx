@@ -1,11 +1,13 @@
 import type { WeeklyBalance } from '@/lib/balance';
+import type { MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
+import { t } from '@/platform/core';
 
-const MESSAGES: Record<WeeklyBalance['position'], string> = {
-  'no-data': 'No interactions tagged internal or external yet this week.',
-  balanced: 'Within your band: both kinds of customers are getting your time.',
-  'too-external': 'Mostly external this week. Who inside is holding things together for you?',
-  'too-internal': 'Mostly internal this week. Are customers waiting on you?',
+const MESSAGES: Record<WeeklyBalance['position'], MessageKey> = {
+  'no-data': 'gaugeNoData',
+  balanced: 'gaugeBalanced',
+  'too-external': 'gaugeTooExternal',
+  'too-internal': 'gaugeTooInternal',
 };
 
 /** The internal share against the user's band; warns of skew either way. */
@@ -34,11 +36,11 @@ export function BalanceGauge({
       <figcaption id="gauge-label">
         {percent === null
           ? ''
-          : `${percent}% internal (your band: ${Math.round(band.min * 100)}–${Math.round(band.max * 100)}%). `}
+          : `${t('gaugeShare', percent, Math.round(band.min * 100), Math.round(band.max * 100))} `}
         <span
           class={balance.position === 'balanced' || balance.position === 'no-data' ? '' : 'warning'}
         >
-          {MESSAGES[balance.position]}
+          {t(MESSAGES[balance.position])}
         </span>
       </figcaption>
     </figure>

@@ -3,7 +3,7 @@ import { localDay, resolveTimeZone } from '@/lib/balance';
 import type { CheckIn, Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
-import { announceStoreChange } from '@/platform';
+import { announceStoreChange, t } from '@/platform';
 import { useSettings } from './hooks';
 
 /**
@@ -41,14 +41,14 @@ export function CheckInsView({ store, version }: { store: Store; version: number
     event.preventDefault();
     try {
       if (!personId) {
-        setStatus('Choose whom you asked.');
+        setStatus(t('checkInChoosePerson'));
         return;
       }
       await store.addCheckIn({ personId, answer, commitment, followUpOn: followUpOn || undefined });
       setAnswer('');
       setCommitment('');
       setFollowUpOn('');
-      setStatus('Saved. You will be reminded on the follow-up date.');
+      setStatus(t('checkInSaved'));
       announceStoreChange();
     } catch (e) {
       setStatus(e instanceof ValidationError ? e.problems.join('; ') : (e as Error).message);
@@ -65,28 +65,28 @@ export function CheckInsView({ store, version }: { store: Store; version: number
       await store.updateCheckIn(checkIn.id, patch);
     } catch (e) {
       show({ delivered: checkIn.delivered, deliveredAt: checkIn.deliveredAt });
-      setStatus(`Could not save: ${(e as Error).message}`);
+      setStatus(t('checkInNotSaved', (e as Error).message));
     }
     announceStoreChange();
   }
 
-  const name = (id: string) => people.find((p) => p.id === id)?.name ?? 'Someone removed';
+  const name = (id: string) => people.find((p) => p.id === id)?.name ?? t('sharedSomeoneRemoved');
   return (
-    <section aria-label="Check-ins">
+    <section aria-label={t('sharedCheckIns')}>
       <form onSubmit={(e) => void add(e)} data-testid="check-in-form">
-        <h2>Ask “How can I serve you better?”</h2>
+        <h2>{t('checkInTitle')}</h2>
         {people.length === 0 ? (
-          <p class="empty">Once people are in your log you can record what they told you here.</p>
+          <p class="empty">{t('checkInEmpty')}</p>
         ) : (
           <>
             <label>
-              Whom did you ask?
+              {t('checkInWhom')}
               <select
                 value={personId}
                 onChange={(e) => setPersonId(e.currentTarget.value)}
                 required
               >
-                <option value="">Choose…</option>
+                <option value="">{t('checkInChoose')}</option>
                 {people.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -95,15 +95,15 @@ export function CheckInsView({ store, version }: { store: Store; version: number
               </select>
             </label>
             <label>
-              Their answer
+              {t('checkInAnswer')}
               <textarea value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} rows={3} />
             </label>
             <label>
-              Your commitment
+              {t('checkInCommitment')}
               <input value={commitment} onInput={(e) => setCommitment(e.currentTarget.value)} />
             </label>
             <label>
-              Follow up on
+              {t('checkInFollowUpOn')}
               <input
                 type="date"
                 value={followUpOn}
@@ -111,31 +111,33 @@ export function CheckInsView({ store, version }: { store: Store; version: number
                 onInput={(e) => setFollowUpOn(e.currentTarget.value)}
               />
             </label>
-            <button type="submit">Save check-in</button>
+            <button type="submit">{t('checkInSave')}</button>
           </>
         )}
         <p role="status">{status}</p>
       </form>
       {checkIns.length > 0 && (
-        <ul class="people" aria-label="Your check-ins">
+        <ul class="people" aria-label={t('checkInList')}>
           {checkIns.map((c) => {
             const due = !c.delivered && !!c.followUpOn && c.followUpOn <= today;
             return (
               <li key={c.id} data-testid="check-in" data-due={due}>
                 <div class="who">
                   <strong>{name(c.personId)}</strong>
-                  <span class="meta">asked {new Date(c.askedAt).toLocaleDateString()}</span>
-                  {due && <span class="badge external">Follow-up due</span>}
+                  <span class="meta">
+                    {t('checkInAsked', new Date(c.askedAt).toLocaleDateString())}
+                  </span>
+                  {due && <span class="badge external">{t('checkInDue')}</span>}
                 </div>
-                {c.answer && <p>“{c.answer}”</p>}
-                {c.commitment && <p class="meta">You committed to: {c.commitment}</p>}
+                {c.answer && <p>{t('checkInQuotedAnswer', c.answer)}</p>}
+                {c.commitment && <p class="meta">{t('checkInCommitted', c.commitment)}</p>}
                 <label class="inline">
                   <input
                     type="checkbox"
                     checked={c.delivered}
                     onChange={(e) => void delivered(c, e.currentTarget.checked)}
                   />
-                  Did I deliver?
+                  {t('checkInDelivered')}
                 </label>
               </li>
             );

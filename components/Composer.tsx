@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Appreciation, Person } from '@/lib/model';
 import { MAX_MESSAGE, TEMPLATES, mailtoUrl, type Template } from '@/lib/templates';
+import { t } from '@/platform/core';
 
 export interface ComposerProps {
   person: Person;
@@ -24,9 +25,9 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
   const [edited, setEdited] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const [sent, setSent] = useState(false);
-  const template = TEMPLATES.find((t) => t.id === templateId) ?? TEMPLATES[0]!;
+  const template = TEMPLATES.find((tone) => tone.id === templateId) ?? TEMPLATES[0]!;
   const drafted = useMemo(
-    () => template.render({ name: person.name, whatTheyDid, whatItMadePossible }),
+    () => template.render({ name: person.name, whatTheyDid, whatItMadePossible }, t),
     [template, person.name, whatTheyDid, whatItMadePossible],
   );
   const message = (edited ?? drafted).slice(0, MAX_MESSAGE);
@@ -41,40 +42,44 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
     try {
       if (channel === 'copied') await navigator.clipboard.writeText(message);
       if (channel === 'inserted' && !(await onInsert?.(message))) {
-        setStatus('Could not find an open reply box; copy the message instead.');
+        setStatus(t('composerNoReplyBox'));
         return;
       }
       await onSend({ ...fields, channel });
       setSent(true);
-      setStatus(channel === 'copied' ? 'Copied and logged.' : 'Logged. Thank you for noticing.');
+      setStatus(channel === 'copied' ? t('composerCopied') : t('composerLogged'));
     } catch (error) {
-      setStatus(`Could not save the thank-you: ${(error as Error).message}`);
+      setStatus(t('composerSaveError', (error as Error).message));
     }
   }
 
   return (
-    <section class="composer" aria-label={`Thank ${person.name}`} data-testid="composer">
-      <h2>Thank {person.name}</h2>
+    <section
+      class="composer"
+      aria-label={t('commonThankPerson', person.name)}
+      data-testid="composer"
+    >
+      <h2>{t('commonThankPerson', person.name)}</h2>
       <label>
-        What did they do?
+        {t('composerWhatTheyDid')}
         <input
           value={whatTheyDid}
           onInput={(e) => setWhatTheyDid(e.currentTarget.value)}
-          placeholder="stayed late to fix the invoice export"
+          placeholder={t('composerWhatTheyDidExample')}
           maxLength={300}
         />
       </label>
       <label>
-        What did it make possible?
+        {t('composerWhatItMadePossible')}
         <input
           value={whatItMadePossible}
           onInput={(e) => setWhatItMadePossible(e.currentTarget.value)}
-          placeholder="Globex got their numbers on time"
+          placeholder={t('composerWhatItMadePossibleExample')}
           maxLength={300}
         />
       </label>
       <label>
-        Tone
+        {t('composerTone')}
         <select
           value={templateId}
           onChange={(e) => {
@@ -82,15 +87,15 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
             setEdited(undefined);
           }}
         >
-          {TEMPLATES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
+          {TEMPLATES.map((tone) => (
+            <option key={tone.id} value={tone.id}>
+              {t(tone.label)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Message
+        {t('composerMessage')}
         <textarea
           data-testid="composer-message"
           value={message}
@@ -104,35 +109,35 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
       </p>
       <div class="actions">
         <button type="button" data-testid="send-copy" onClick={() => void send('copied')}>
-          Copy
+          {t('composerCopy')}
         </button>
         {email && (
           <a
             class="button"
             data-testid="send-mailto"
-            href={mailtoUrl(email, 'Thank you', message)}
+            href={mailtoUrl(email, t('composerEmailSubject'), message)}
             target="_blank"
             rel="noreferrer"
             onClick={() =>
               void onSend({ ...fields, channel: 'mailto' }).then(() => {
                 setSent(true);
-                setStatus('Draft opened in your mail app, and logged.');
+                setStatus(t('composerDraftOpened'));
               })
             }
           >
-            Email
+            {t('composerEmail')}
           </a>
         )}
         {canInsert && (
           <button type="button" data-testid="send-insert" onClick={() => void send('inserted')}>
-            Insert into reply
+            {t('composerInsert')}
           </button>
         )}
         <button type="button" data-testid="send-in-person" onClick={() => void send('in-person')}>
-          Thanked in person
+          {t('composerInPerson')}
         </button>
         <button type="button" class="secondary" data-testid="composer-done" onClick={onCancel}>
-          {sent ? 'Done' : 'Cancel'}
+          {sent ? t('composerDone') : t('commonCancel')}
         </button>
       </div>
       <p role="status">{status}</p>

@@ -4,17 +4,53 @@ import {
   resolveParticipants,
   type ResolvedParticipant,
 } from '@/lib/conversations';
-import type { Conversation, Person, Relationship } from '@/lib/model';
+import type { MessageKey } from '@/lib/i18n';
+import type {
+  Conversation,
+  ConversationKind,
+  Participant,
+  Person,
+  Relationship,
+} from '@/lib/model';
 import type { Store } from '@/lib/store';
 import { TOOL_LABELS } from '@/lib/sites';
-import { announceStoreChange } from '@/platform';
+import { announceStoreChange, t } from '@/platform';
 import { useSettings } from './hooks';
 import { ManualEntry } from './ManualEntry';
 
-const RELATIONSHIP_LABEL: Record<Relationship, string> = {
-  internal: 'Internal',
-  external: 'External',
-  unknown: 'Not sure yet',
+const RELATIONSHIP_LABEL: Record<Relationship, MessageKey> = {
+  internal: 'panelInternal',
+  external: 'panelExternal',
+  unknown: 'panelUnknown',
+};
+
+const KIND_LABEL: Record<ConversationKind, MessageKey> = {
+  mail: 'logKindMail',
+  ticket: 'logKindTicket',
+  chat: 'logKindChat',
+};
+
+const NO_ONE: Record<ConversationKind, MessageKey> = {
+  mail: 'panelNoOneMail',
+  ticket: 'panelNoOneTicket',
+  chat: 'panelNoOneChat',
+};
+
+const LOG_THIS: Record<ConversationKind, MessageKey> = {
+  mail: 'panelLogMail',
+  ticket: 'panelLogTicket',
+  chat: 'panelLogChat',
+};
+
+const ROLE_LABEL: Record<Participant['role'], MessageKey> = {
+  sender: 'panelRoleSender',
+  recipient: 'panelRoleRecipient',
+  cc: 'panelRoleCc',
+  requester: 'panelRoleRequester',
+  assignee: 'panelRoleAssignee',
+  author: 'panelRoleAuthor',
+  member: 'panelRoleMember',
+  mention: 'panelRoleMention',
 };
 
 export interface ConversationPanelProps {
@@ -58,7 +94,7 @@ export function ConversationPanel({
         setPeople(resolved);
         setLoggedIds(logged);
       } catch (e) {
-        if (!cancelled) setError(`Could not read the log: ${(e as Error).message}`);
+        if (!cancelled) setError(t('panelReadError', (e as Error).message));
       }
     })();
     return () => {
@@ -72,7 +108,7 @@ export function ConversationPanel({
       if (conversation) await logConversation(store, conversation, [updated], settings, 'manual');
       announceStoreChange();
     } catch (e) {
-      setError(`Could not save: ${(e as Error).message}`);
+      setError(t('panelSaveError', (e as Error).message));
     }
   }
 
@@ -91,10 +127,7 @@ export function ConversationPanel({
   if (!conversation) {
     return (
       <section class="empty" data-testid="no-conversation">
-        <p>
-          Nothing open here that Inside Out recognises. Open a thread, ticket or chat, or note who
-          you are dealing with below.
-        </p>
+        <p>{t('panelNothingOpen')}</p>
         <ManualEntry store={store} conversation={null} />
       </section>
     );
@@ -104,18 +137,18 @@ export function ConversationPanel({
   return (
     <section data-testid="conversation" data-tool={conversation.tool} data-kind={conversation.kind}>
       <p class="eyebrow">
-        {TOOL_LABELS[conversation.tool]} · {conversation.kind}
+        {TOOL_LABELS[conversation.tool]} · {t(KIND_LABEL[conversation.kind])}
       </p>
-      <h1 class="title">{conversation.title || 'Untitled conversation'}</h1>
+      <h1 class="title">{conversation.title || t('panelUntitled')}</h1>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
       {people.length === 0 ? (
-        <p class="empty">No one recognised in this {conversation.kind}. Add them below.</p>
+        <p class="empty">{t(NO_ONE[conversation.kind])}</p>
       ) : (
-        <ul class="people" aria-label="People in this conversation">
+        <ul class="people" aria-label={t('panelPeopleLabel')}>
           {people.map(({ participant, person }) => (
             <li
               key={person.id}
@@ -128,22 +161,23 @@ export function ConversationPanel({
               <div class="who">
                 <strong>{person.name}</strong>
                 <span class="meta">
-                  {participant.role}
+                  {t(ROLE_LABEL[participant.role])}
                   {participant.email ? ` · ${participant.email}` : ''}
                 </span>
                 <span class={`badge ${person.relationship}`}>
-                  {RELATIONSHIP_LABEL[person.relationship]}
-                  {person.relationshipSource === 'manual' ? '' : ' (guess)'}
+                  {person.relationshipSource === 'manual'
+                    ? t(RELATIONSHIP_LABEL[person.relationship])
+                    : t('panelGuessed', t(RELATIONSHIP_LABEL[person.relationship]))}
                 </span>
               </div>
-              <div class="tags" role="group" aria-label={`Tag ${person.name}`}>
+              <div class="tags" role="group" aria-label={t('panelTagPerson', person.name)}>
                 <button
                   type="button"
                   data-testid="tag-internal"
                   aria-pressed={person.relationship === 'internal'}
                   onClick={() => void tag(person, 'internal')}
                 >
-                  Internal
+                  {t('panelInternal')}
                 </button>
                 <button
                   type="button"
@@ -151,10 +185,10 @@ export function ConversationPanel({
                   aria-pressed={person.relationship === 'external'}
                   onClick={() => void tag(person, 'external')}
                 >
-                  External
+                  {t('panelExternal')}
                 </button>
                 <button type="button" data-testid="thank" onClick={() => onThank(person)}>
-                  Thank
+                  {t('panelThank')}
                 </button>
               </div>
             </li>
@@ -164,10 +198,10 @@ export function ConversationPanel({
       {people.length > 0 && (
         <p class="log-status">
           {allLogged ? (
-            <span data-testid="logged">Logged today.</span>
+            <span data-testid="logged">{t('panelLoggedToday')}</span>
           ) : (
             <button type="button" data-testid="log-now" onClick={() => void logAll()}>
-              Log this {conversation.kind}
+              {t(LOG_THIS[conversation.kind])}
             </button>
           )}
         </p>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { parseCustomDomain } from '@/lib/custom-domains';
 import type { Settings } from '@/lib/model';
 import { TOOL_LABELS, TOOLS, type Tool } from '@/lib/sites';
-import { addCustomDomain, removeCustomDomain } from '@/platform';
+import { addCustomDomain, removeCustomDomain, t } from '@/platform';
 
 /**
  * Self-hosted tools: the browser is asked for that one origin from the click, the tool's
@@ -24,38 +24,35 @@ export function CustomDomains({ domains }: { domains: Settings['customDomains'] 
       const added = await addCustomDomain(tool, parsed.origin);
       setStatus(
         added
-          ? `Added ${parsed.origin} as ${TOOL_LABELS[tool]}. Reload its tabs to see Inside Out there.`
-          : `The browser did not grant access to ${parsed.origin}; nothing was added.`,
+          ? t('domainsAdded', parsed.origin, TOOL_LABELS[tool])
+          : t('domainsNotGranted', parsed.origin),
       );
       if (added) setAddress('');
     } catch (e) {
-      setStatus(`Could not add ${parsed.origin}: ${(e as Error).message}`);
+      setStatus(t('domainsAddFailed', parsed.origin, (e as Error).message));
     }
   }
 
   async function remove(origin: string) {
     await removeCustomDomain(origin);
-    setStatus(`Removed ${origin} and its access.`);
+    setStatus(t('domainsRemoved', origin));
   }
 
   return (
     <section aria-labelledby="custom-domains">
-      <h2 id="custom-domains">Self-hosted tools</h2>
-      <p class="hint">
-        Jira Data Center, GitHub Enterprise, Zendesk on your own domain… Inside Out asks the browser
-        for that one address only.
-      </p>
+      <h2 id="custom-domains">{t('domainsHeading')}</h2>
+      <p class="hint">{t('domainsHint')}</p>
       {domains.length > 0 && (
         <ul class="people" data-testid="custom-domain-list">
           {domains.map((d) => (
             <li key={d.origin} data-testid="custom-domain" data-origin={d.origin}>
-              {TOOL_LABELS[d.tool]} at {d.origin}{' '}
+              {t('domainsToolAt', TOOL_LABELS[d.tool], d.origin)}{' '}
               <button
                 type="button"
                 onClick={() => void remove(d.origin)}
-                aria-label={`Remove ${d.origin}`}
+                aria-label={t('domainsRemoveLabel', d.origin)}
               >
-                Remove
+                {t('domainsRemove')}
               </button>
             </li>
           ))}
@@ -63,26 +60,26 @@ export function CustomDomains({ domains }: { domains: Settings['customDomains'] 
       )}
       <form onSubmit={(e) => void add(e)} data-testid="custom-domain-form">
         <label>
-          Tool
+          {t('domainsTool')}
           <select value={tool} onChange={(e) => setTool(e.currentTarget.value as Tool)}>
-            {TOOLS.map((t) => (
-              <option key={t} value={t}>
-                {TOOL_LABELS[t]}
+            {TOOLS.map((option) => (
+              <option key={option} value={option}>
+                {TOOL_LABELS[option]}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Address
+          {t('domainsAddress')}
           <input
             data-testid="custom-domain-address"
             value={address}
-            placeholder="jira.example.com"
+            placeholder={t('domainsAddressPlaceholder')}
             onInput={(e) => setAddress(e.currentTarget.value)}
           />
         </label>
         <button type="submit" data-testid="custom-domain-add">
-          Add and allow
+          {t('domainsAdd')}
         </button>
       </form>
       <p role="status" data-testid="custom-domain-status">

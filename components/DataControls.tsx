@@ -9,7 +9,7 @@ import {
   wipeAll,
 } from '@/lib/io';
 import type { Store } from '@/lib/store';
-import { announceStoreChange } from '@/platform';
+import { announceStoreChange, t } from '@/platform';
 
 /** Export, import, wipe and retention: the log is the user's to take, bring back or remove. */
 export function DataControls({ store }: { store: Store }) {
@@ -29,9 +29,7 @@ export function DataControls({ store }: { store: Store }) {
       save(`inside-out-interactions-${day}.csv`, 'text/csv', csv.interactions);
       save(`inside-out-thanks-${day}.csv`, 'text/csv', csv.appreciations);
     }
-    setStatus(
-      `Exported ${file.interactions.length} interactions and ${file.appreciations.length} thank-yous.`,
-    );
+    setStatus(t('dataExported', file.interactions.length, file.appreciations.length));
   }
 
   async function upload(event: Event) {
@@ -40,10 +38,10 @@ export function DataControls({ store }: { store: Store }) {
     input.value = '';
     if (!picked) return;
     setProblems([]);
-    setStatus('Checking the file…');
+    setStatus(t('dataChecking'));
     const parsed = parseImport(await picked.text());
     if (!parsed.ok) {
-      setStatus('Nothing was imported: the file has problems.');
+      setStatus(t('dataImportProblems'));
       setProblems(parsed.problems);
       return;
     }
@@ -52,12 +50,10 @@ export function DataControls({ store }: { store: Store }) {
       const result = await importAll(store, parsed.file, (done, total) =>
         setProgress(done / total),
       );
-      setStatus(
-        `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} already here.`,
-      );
+      setStatus(t('dataImported', result.added, result.updated, result.unchanged));
       announceStoreChange();
     } catch (error) {
-      setStatus(`Nothing was imported: ${(error as Error).message}`);
+      setStatus(t('dataImportFailed', (error as Error).message));
     } finally {
       setProgress(null);
     }
@@ -66,7 +62,7 @@ export function DataControls({ store }: { store: Store }) {
   async function wipe() {
     await wipeAll(store);
     setConfirmWipe(false);
-    setStatus('Everything was removed.');
+    setStatus(t('dataWiped'));
     announceStoreChange();
   }
 
@@ -74,25 +70,23 @@ export function DataControls({ store }: { store: Store }) {
     const cutoff = new Date();
     cutoff.setMonth(cutoff.getMonth() - months);
     const removed = await removeOlderThan(store, cutoff.getTime());
-    setStatus(`Removed ${removed} entries older than ${months} months.`);
+    setStatus(t('dataPruned', removed, months));
     announceStoreChange();
   }
 
   return (
     <section aria-labelledby="data" class="data">
-      <h2 id="data">Your data</h2>
-      <p class="hint">
-        Your log lives only in this browser. Nothing is sent anywhere; an export is a file you keep.
-      </p>
+      <h2 id="data">{t('dataHeading')}</h2>
+      <p class="hint">{t('dataHint')}</p>
       <div class="actions">
         <button type="button" data-testid="export-json" onClick={() => void download('json')}>
-          Export everything (JSON)
+          {t('dataExportJson')}
         </button>
         <button type="button" data-testid="export-csv" onClick={() => void download('csv')}>
-          Export as CSV
+          {t('dataExportCsv')}
         </button>
         <label class="button">
-          Import a JSON export…
+          {t('dataImport')}
           <input
             type="file"
             accept="application/json,.json"
@@ -103,8 +97,8 @@ export function DataControls({ store }: { store: Store }) {
         </label>
       </div>
       {progress !== null && (
-        <progress value={progress} max={1} aria-label="Import progress">
-          {Math.round(progress * 100)}%
+        <progress value={progress} max={1} aria-label={t('dataImportProgress')}>
+          {t('dataImportPercent', Math.round(progress * 100))}
         </progress>
       )}
       {problems.length > 0 && (
@@ -115,7 +109,7 @@ export function DataControls({ store }: { store: Store }) {
         </ul>
       )}
       <fieldset>
-        <legend>Keep entries for</legend>
+        <legend>{t('dataKeepFor')}</legend>
         <label class="inline">
           <input
             type="number"
@@ -123,23 +117,20 @@ export function DataControls({ store }: { store: Store }) {
             max={240}
             value={months}
             onInput={(e) => setMonths(Number(e.currentTarget.value))}
-            aria-label="Months to keep"
+            aria-label={t('dataMonthsToKeep')}
           />
-          months
+          {t('dataMonths')}
         </label>
         <button type="button" onClick={() => void prune()}>
-          Remove older entries now
+          {t('dataPrune')}
         </button>
       </fieldset>
       {confirmWipe ? (
         <div role="alertdialog" aria-labelledby="wipe-title" class="prompt">
-          <p id="wipe-title">
-            Remove every person, interaction, thank-you and check-in? This cannot be undone. Export
-            first if you may want them back.
-          </p>
+          <p id="wipe-title">{t('dataWipeConfirm')}</p>
           <div class="actions">
             <button type="button" onClick={() => void download('json')}>
-              Export first
+              {t('dataExportFirst')}
             </button>
             <button
               type="button"
@@ -147,10 +138,10 @@ export function DataControls({ store }: { store: Store }) {
               data-testid="wipe-confirm"
               onClick={() => void wipe()}
             >
-              Remove everything
+              {t('dataWipeEverything')}
             </button>
             <button type="button" onClick={() => setConfirmWipe(false)}>
-              Keep my data
+              {t('dataKeep')}
             </button>
           </div>
         </div>
@@ -161,7 +152,7 @@ export function DataControls({ store }: { store: Store }) {
           data-testid="wipe"
           onClick={() => setConfirmWipe(true)}
         >
-          Wipe everything…
+          {t('dataWipe')}
         </button>
       )}
       <p role="status" data-testid="data-status">

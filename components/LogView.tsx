@@ -1,15 +1,50 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { localDay, resolveTimeZone } from '@/lib/balance';
-import { CIRCLES, type Person, type Relationship } from '@/lib/model';
+import type { MessageKey } from '@/lib/i18n';
+import {
+  CIRCLES,
+  type Appreciation,
+  type Circle,
+  type InteractionKind,
+  type Person,
+  type Relationship,
+} from '@/lib/model';
 import { TOOL_LABELS, TOOLS } from '@/lib/sites';
 import type { LogEntry, Store } from '@/lib/store';
-import { announceStoreChange } from '@/platform';
+import { announceStoreChange, t, uiLocale } from '@/platform';
 import { useSettings } from './hooks';
 import { ManualEntry } from './ManualEntry';
 import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 64;
 const PAGE = 150;
+
+const CIRCLE_LABELS: Record<Circle, MessageKey> = {
+  'own-team': 'logCircleOwnTeam',
+  'other-department': 'logCircleOtherDepartment',
+  'support-staff': 'logCircleSupportStaff',
+  customer: 'logCircleCustomer',
+  partner: 'logCirclePartner',
+};
+const RELATIONSHIP_LABELS: Record<Relationship, MessageKey> = {
+  internal: 'logRelationshipInternal',
+  external: 'logRelationshipExternal',
+  unknown: 'logRelationshipUnknown',
+};
+const KIND_LABELS: Record<InteractionKind, MessageKey> = {
+  mail: 'logKindMail',
+  ticket: 'logKindTicket',
+  chat: 'logKindChat',
+  meeting: 'logKindMeeting',
+  'in-person': 'logKindInPerson',
+  call: 'logKindCall',
+};
+const CHANNEL_LABELS: Record<Appreciation['channel'], MessageKey> = {
+  copied: 'logChannelCopied',
+  mailto: 'logChannelMailto',
+  inserted: 'logChannelInserted',
+  'in-person': 'logChannelInPerson',
+};
 
 interface Filters {
   side: '' | Relationship | 'thanks';
@@ -124,12 +159,12 @@ export function LogView({ store, version }: { store: Store; version: number }) {
   const peopleList = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   return (
-    <section aria-label="Log">
+    <section aria-label={t('sharedLog')}>
       <ManualEntry store={store} conversation={null} />
       <details class="filters">
-        <summary>Filter and search</summary>
+        <summary>{t('logFilters')}</summary>
         <label>
-          Search
+          {t('logSearch')}
           <input
             type="search"
             value={filters.search}
@@ -138,30 +173,30 @@ export function LogView({ store, version }: { store: Store; version: number }) {
           />
         </label>
         <label>
-          Side
+          {t('logSide')}
           <select value={filters.side} onChange={set('side')} data-testid="filter-side">
-            <option value="">All</option>
-            <option value="internal">Internal</option>
-            <option value="external">External</option>
-            <option value="unknown">Not tagged</option>
-            <option value="thanks">Thank-yous</option>
+            <option value="">{t('logAll')}</option>
+            <option value="internal">{t('logSideInternal')}</option>
+            <option value="external">{t('logSideExternal')}</option>
+            <option value="unknown">{t('logSideUnknown')}</option>
+            <option value="thanks">{t('logSideThanks')}</option>
           </select>
         </label>
         <label>
-          Tool
+          {t('logTool')}
           <select value={filters.tool} onChange={set('tool')}>
-            <option value="">All</option>
-            {TOOLS.map((t) => (
-              <option key={t} value={t}>
-                {TOOL_LABELS[t]}
+            <option value="">{t('logAll')}</option>
+            {TOOLS.map((tool) => (
+              <option key={tool} value={tool}>
+                {TOOL_LABELS[tool]}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Person
+          {t('logPerson')}
           <select value={filters.person} onChange={set('person')}>
-            <option value="">Everyone</option>
+            <option value="">{t('logEveryone')}</option>
             {peopleList.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -170,43 +205,41 @@ export function LogView({ store, version }: { store: Store; version: number }) {
           </select>
         </label>
         <label>
-          Circle
+          {t('logCircle')}
           <select value={filters.circle} onChange={set('circle')}>
-            <option value="">All</option>
+            <option value="">{t('logAll')}</option>
             {CIRCLES.map((c) => (
               <option key={c} value={c}>
-                {c.replace('-', ' ')}
+                {t(CIRCLE_LABELS[c])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          From <input type="date" value={filters.from} onInput={set('from')} />
+          {t('logFrom')} <input type="date" value={filters.from} onInput={set('from')} />
         </label>
         <label>
-          To <input type="date" value={filters.to} onInput={set('to')} />
+          {t('logTo')} <input type="date" value={filters.to} onInput={set('to')} />
         </label>
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-          Clear filters
+          {t('logClearFilters')}
         </button>
       </details>
       {undo && (
         <p role="status" class="prompt">
-          Entry deleted.{' '}
+          {t('logDeleted')}{' '}
           <button type="button" data-testid="undo" onClick={() => void restore()}>
-            Undo
+            {t('logUndo')}
           </button>
         </p>
       )}
       {entries.length === 0 && done ? (
         <p class="empty" data-testid="log-empty">
-          {filters === NO_FILTERS
-            ? 'Your log is empty. Open a conversation in a supported tool, or log a meeting, a call or a word at the front desk above.'
-            : 'Nothing matches these filters.'}
+          {filters === NO_FILTERS ? t('logEmpty') : t('logNoMatch')}
         </p>
       ) : (
         <VirtualList
-          label="Log entries, newest first"
+          label={t('logListLabel')}
           items={entries}
           rowHeight={ROW_HEIGHT}
           height={420}
@@ -247,7 +280,7 @@ function LogRow(props: {
   onDelete(): void;
 }) {
   const { entry, person, editing } = props;
-  const name = person?.name ?? 'Someone removed';
+  const name = person?.name ?? t('sharedSomeoneRemoved');
   const when = dateTimeFormat(props.timeZone).format(entry.at);
   const relationship = entry.type === 'interaction' ? entry.interaction.relationship : undefined;
   return (
@@ -259,13 +292,20 @@ function LogRow(props: {
       data-person={name}
     >
       <div class="who">
-        <strong>{entry.type === 'appreciation' ? `Thanked ${name}` : name}</strong>
-        {relationship && <span class={`badge ${relationship}`}>{relationship}</span>}
+        <strong>{entry.type === 'appreciation' ? t('logThanked', name) : name}</strong>
+        {relationship && (
+          <span class={`badge ${relationship}`}>{t(RELATIONSHIP_LABELS[relationship])}</span>
+        )}
         <span class="meta">
-          {when}
-          {entry.type === 'interaction'
-            ? ` · ${entry.interaction.kind}`
-            : ` · ${entry.appreciation.channel}`}
+          {t(
+            'logRowMeta',
+            when,
+            t(
+              entry.type === 'interaction'
+                ? KIND_LABELS[entry.interaction.kind]
+                : CHANNEL_LABELS[entry.appreciation.channel],
+            ),
+          )}
         </span>
       </div>
       <div class="meta ellipsis">
@@ -276,32 +316,32 @@ function LogRow(props: {
       {editing && entry.type === 'interaction' ? (
         <div class="tags">
           <button type="button" onClick={() => void props.onRetag('internal')}>
-            Internal
+            {t('logRetagInternal')}
           </button>
           <button type="button" onClick={() => void props.onRetag('external')}>
-            External
+            {t('logRetagExternal')}
           </button>
           <button type="button" class="danger" data-testid="delete-entry" onClick={props.onDelete}>
-            Delete
+            {t('logDelete')}
           </button>
           <button type="button" onClick={props.onEdit}>
-            Done
+            {t('logDone')}
           </button>
         </div>
       ) : (
         <div class="row-actions">
           {entry.type === 'interaction' ? (
-            <button type="button" onClick={props.onEdit} aria-label={`Edit the entry for ${name}`}>
-              Edit
+            <button type="button" onClick={props.onEdit} aria-label={t('logEditLabel', name)}>
+              {t('logEdit')}
             </button>
           ) : (
             <button
               type="button"
               data-testid="delete-entry"
               onClick={props.onDelete}
-              aria-label={`Delete the thank-you to ${name}`}
+              aria-label={t('logDeleteThanksLabel', name)}
             >
-              Delete
+              {t('logDelete')}
             </button>
           )}
         </div>
@@ -315,7 +355,11 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
   let format = formats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(uiLocale(), {
+      timeZone,
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     formats.set(timeZone, format);
   }
   return format;

@@ -1,18 +1,19 @@
 import { useState } from 'preact/hooks';
+import type { MessageKey } from '@/lib/i18n';
 import type { Conversation, InteractionKind, Relationship } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import { findPeopleByName } from '@/lib/people';
 import type { Store } from '@/lib/store';
-import { announceStoreChange } from '@/platform';
+import { announceStoreChange, t } from '@/platform';
 import { useSettings } from './hooks';
 
-const KINDS: Array<{ value: InteractionKind; label: string }> = [
-  { value: 'in-person', label: 'In person' },
-  { value: 'meeting', label: 'Meeting' },
-  { value: 'call', label: 'Call' },
-  { value: 'mail', label: 'Mail' },
-  { value: 'ticket', label: 'Ticket' },
-  { value: 'chat', label: 'Chat' },
+const KINDS: Array<{ value: InteractionKind; label: MessageKey }> = [
+  { value: 'in-person', label: 'manualKindInPerson' },
+  { value: 'meeting', label: 'manualKindMeeting' },
+  { value: 'call', label: 'manualKindCall' },
+  { value: 'mail', label: 'manualKindMail' },
+  { value: 'ticket', label: 'manualKindTicket' },
+  { value: 'chat', label: 'manualKindChat' },
 ];
 
 export interface ManualEntryProps {
@@ -44,7 +45,7 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
     try {
       const trimmed = name.trim();
       if (!trimmed) {
-        setStatus('Give the person a name.');
+        setStatus(t('manualNeedName'));
         return;
       }
       let person =
@@ -75,27 +76,25 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
         settings,
       );
       announceStoreChange();
-      setStatus(`Logged ${person.name}.`);
+      setStatus(t('manualLogged', person.name));
       setName('');
       setEmail('');
       setNote('');
     } catch (error) {
       setStatus(
         error instanceof ValidationError
-          ? `Not saved: ${error.problems.join('; ')}`
-          : `Not saved: ${(error as Error).message}`,
+          ? t('manualNotSaved', error.problems.join('; '))
+          : t('manualNotSaved', (error as Error).message),
       );
     }
   }
 
   return (
     <details class="manual" open={open} data-testid="manual-details">
-      <summary>
-        {conversation ? 'Someone else in this conversation?' : 'Log an interaction'}
-      </summary>
+      <summary>{conversation ? t('manualSomeoneElse') : t('manualTitle')}</summary>
       <form onSubmit={(e) => void submit(e)} data-testid="manual-entry">
         <label>
-          Name
+          {t('manualName')}
           <input
             data-testid="manual-name"
             value={name}
@@ -105,11 +104,11 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
           />
         </label>
         <label>
-          Email (optional)
+          {t('manualEmail')}
           <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <fieldset>
-          <legend>They are</legend>
+          <legend>{t('manualTheyAre')}</legend>
           {(['internal', 'external'] as const).map((value) => (
             <label key={value} class="inline">
               <input
@@ -119,22 +118,20 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
                 checked={relationship === value}
                 onChange={() => setRelationship(value)}
               />
-              {value === 'internal'
-                ? 'Internal (a colleague, the supporting cast)'
-                : 'External (a customer, a partner)'}
+              {value === 'internal' ? t('manualInternal') : t('manualExternal')}
             </label>
           ))}
         </fieldset>
         {!conversation && (
           <label>
-            How
+            {t('manualHow')}
             <select
               value={kind}
               onChange={(e) => setKind(e.currentTarget.value as InteractionKind)}
             >
               {KINDS.map((k) => (
                 <option key={k.value} value={k.value}>
-                  {k.label}
+                  {t(k.label)}
                 </option>
               ))}
             </select>
@@ -142,7 +139,7 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
         )}
         {!conversation && (
           <label>
-            When
+            {t('manualWhen')}
             <input
               type="date"
               value={day}
@@ -152,11 +149,11 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
           </label>
         )}
         <label>
-          Note (private)
+          {t('manualNote')}
           <input value={note} onInput={(e) => setNote(e.currentTarget.value)} maxLength={2000} />
         </label>
         <button type="submit" data-testid="manual-submit">
-          Log
+          {t('manualSubmit')}
         </button>
         <p role="status">{status}</p>
       </form>

@@ -1,21 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
+import { countText, type MessageKey } from '@/lib/i18n';
 import { CIRCLES, THANK_PREFERENCES, type Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { PersonActivity, Store } from '@/lib/store';
-import { announceStoreChange } from '@/platform';
+import { announceStoreChange, t, uiLocale } from '@/platform';
 
-const CIRCLE_LABELS: Record<(typeof CIRCLES)[number], string> = {
-  'own-team': 'Own team',
-  'other-department': 'Other department',
-  'support-staff': 'Supporting cast',
-  customer: 'Customer',
-  partner: 'Partner',
+const CIRCLE_LABELS: Record<(typeof CIRCLES)[number], MessageKey> = {
+  'own-team': 'peopleCircleOwnTeam',
+  'other-department': 'peopleCircleOtherDepartment',
+  'support-staff': 'peopleCircleSupportStaff',
+  customer: 'peopleCircleCustomer',
+  partner: 'peopleCirclePartner',
 };
-const PREFERENCE_LABELS: Record<(typeof THANK_PREFERENCES)[number], string> = {
-  privately: 'Privately',
-  publicly: 'Publicly',
-  'in-writing': 'In writing',
-  'via-manager': 'By telling their manager',
+const PREFERENCE_LABELS: Record<(typeof THANK_PREFERENCES)[number], MessageKey> = {
+  privately: 'peoplePreferencePrivately',
+  publicly: 'peoplePreferencePublicly',
+  'in-writing': 'peoplePreferenceInWriting',
+  'via-manager': 'peoplePreferenceViaManager',
+};
+const RELATIONSHIP_BADGES: Record<Person['relationship'], MessageKey> = {
+  internal: 'peopleBadgeInternal',
+  external: 'peopleBadgeExternal',
+  unknown: 'peopleBadgeUnknown',
 };
 
 type Row = Person & { activity: PersonActivity };
@@ -56,15 +62,14 @@ export function PeopleView({
   if (rows.length === 0) {
     return (
       <p class="empty" data-testid="people-empty">
-        No one here yet. People appear as you open conversations in your tools, or when you log a
-        meeting or a word at the front desk.
+        {t('peopleEmpty')}
       </p>
     );
   }
   return (
-    <section aria-label="People">
+    <section aria-label={t('peopleLabel')}>
       <label>
-        Find someone
+        {t('peopleFind')}
         <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       </label>
       <ul class="people">
@@ -77,24 +82,35 @@ export function PeopleView({
           >
             <div class="who">
               <strong>{row.name}</strong>
-              <span class={`badge ${row.relationship}`}>{row.relationship}</span>
-              {row.circle && <span class="meta">{CIRCLE_LABELS[row.circle]}</span>}
+              <span class={`badge ${row.relationship}`}>
+                {t(RELATIONSHIP_BADGES[row.relationship])}
+              </span>
+              {row.circle && <span class="meta">{t(CIRCLE_LABELS[row.circle])}</span>}
             </div>
             <p class="meta">
-              {row.activity.interactions} interactions · {row.activity.thanks} thanks · last seen{' '}
-              {formatWhen(row.activity.lastInteractionAt)} · last thanked{' '}
-              {formatWhen(row.activity.lastThankedAt)}
+              {t(
+                'peopleActivity',
+                countText(
+                  t,
+                  row.activity.interactions,
+                  'peopleInteractionsOne',
+                  'peopleInteractionsOther',
+                ),
+                countText(t, row.activity.thanks, 'peopleThanksOne', 'peopleThanksOther'),
+                formatWhen(row.activity.lastInteractionAt),
+                formatWhen(row.activity.lastThankedAt),
+              )}
             </p>
             <div class="tags">
               <button type="button" data-testid="thank" onClick={() => onThank(row)}>
-                Thank
+                {t('peopleThank')}
               </button>
               <button
                 type="button"
                 aria-expanded={open === row.id}
                 onClick={() => setOpen(open === row.id ? null : row.id)}
               >
-                Edit
+                {t('peopleEdit')}
               </button>
             </div>
             {open === row.id && (
@@ -150,8 +166,7 @@ function PersonEditor({
   async function merge() {
     const other = others.find((o) => o.id === mergeWith);
     if (!other) return;
-    if (!confirm(`Merge ${other.name} into ${person.name}? Their history moves to ${person.name}.`))
-      return;
+    if (!confirm(t('peopleMergeConfirm', other.name, person.name))) return;
     await store.mergePeople(person.id, other.id);
     announceStoreChange();
     onDone();
@@ -160,7 +175,7 @@ function PersonEditor({
   return (
     <form class="editor" onSubmit={(e) => void save(e)}>
       <label>
-        Name
+        {t('peopleName')}
         <input
           value={draft.name}
           onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
@@ -168,67 +183,67 @@ function PersonEditor({
         />
       </label>
       <label>
-        Relationship
+        {t('peopleRelationship')}
         <select
           value={draft.relationship}
           onChange={(e) =>
             setDraft({ ...draft, relationship: e.currentTarget.value as Person['relationship'] })
           }
         >
-          <option value="internal">Internal</option>
-          <option value="external">External</option>
-          <option value="unknown">Not sure</option>
+          <option value="internal">{t('peopleRelationshipInternal')}</option>
+          <option value="external">{t('peopleRelationshipExternal')}</option>
+          <option value="unknown">{t('peopleRelationshipUnknown')}</option>
         </select>
       </label>
       <label>
-        Circle
+        {t('peopleCircle')}
         <select value={draft.circle ?? ''} onChange={field('circle')}>
-          <option value="">—</option>
+          <option value="">{t('peopleNoChoice')}</option>
           {CIRCLES.map((c) => (
             <option key={c} value={c}>
-              {CIRCLE_LABELS[c]}
+              {t(CIRCLE_LABELS[c])}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Role
+        {t('peopleRole')}
         <input value={draft.role ?? ''} onInput={field('role')} />
       </label>
       <label>
-        Team
+        {t('peopleTeam')}
         <input value={draft.team ?? ''} onInput={field('team')} />
       </label>
       <label>
-        Likes to be thanked
+        {t('peopleThankPreference')}
         <select value={draft.thankPreference ?? ''} onChange={field('thankPreference')}>
-          <option value="">—</option>
+          <option value="">{t('peopleNoChoice')}</option>
           {THANK_PREFERENCES.map((p) => (
             <option key={p} value={p}>
-              {PREFERENCE_LABELS[p]}
+              {t(PREFERENCE_LABELS[p])}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Private notes (never leave this device)
+        {t('peopleNotes')}
         <textarea value={draft.notes ?? ''} onInput={field('notes')} rows={3} />
       </label>
       <div class="actions">
-        <button type="submit">Save</button>
+        <button type="submit">{t('peopleSave')}</button>
         <button type="button" class="secondary" onClick={onDone}>
-          Cancel
+          {t('peopleCancel')}
         </button>
       </div>
       {others.length > 0 && (
         <fieldset>
-          <legend>Same person as someone else?</legend>
+          <legend>{t('peopleSamePerson')}</legend>
           <select
             value={mergeWith}
             onChange={(e) => setMergeWith(e.currentTarget.value)}
-            aria-label="Merge with"
+            aria-label={t('peopleMergeWith')}
           >
-            <option value="">Choose a duplicate…</option>
+            <option value="">{t('peopleChooseDuplicate')}</option>
             {others.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name} {o.emails[0] ? `(${o.emails[0]})` : ''}
@@ -236,7 +251,7 @@ function PersonEditor({
             ))}
           </select>
           <button type="button" disabled={!mergeWith} onClick={() => void merge()}>
-            Merge into {person.name}
+            {t('peopleMergeInto', person.name)}
           </button>
         </fieldset>
       )}
@@ -246,5 +261,7 @@ function PersonEditor({
 }
 
 function formatWhen(at: number | undefined): string {
-  return at ? new Date(at).toLocaleDateString('en', { month: 'short', day: 'numeric' }) : 'never';
+  return at
+    ? new Date(at).toLocaleDateString(uiLocale(), { month: 'short', day: 'numeric' })
+    : t('peopleNever');
 }

@@ -1,4 +1,5 @@
 import type { Person } from '@/lib/model';
+import { t } from '@/platform/core';
 
 /** Several people match what was clicked: the user says which one they meant. */
 export function PersonPicker({
@@ -12,7 +13,7 @@ export function PersonPicker({
 }) {
   return (
     <section aria-labelledby="picker-title" data-testid="person-picker">
-      <h2 id="picker-title">Whom do you want to thank?</h2>
+      <h2 id="picker-title">{t('pickerTitle')}</h2>
       <ul class="people">
         {people.map((p) => (
           <li key={p.id}>
@@ -24,7 +25,7 @@ export function PersonPicker({
         ))}
       </ul>
       <button type="button" class="secondary" onClick={onCancel}>
-        Cancel
+        {t('commonCancel')}
       </button>
     </section>
   );

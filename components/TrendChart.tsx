@@ -1,4 +1,6 @@
 import type { WeekTotals } from '@/lib/balance';
+import { countText } from '@/lib/i18n';
+import { t, uiLocale } from '@/platform/core';
 
 /** Internal and external interactions per week as stacked bars, with a table for screen readers. */
 export function TrendChart({ weeks }: { weeks: readonly WeekTotals[] }) {
@@ -6,7 +8,7 @@ export function TrendChart({ weeks }: { weeks: readonly WeekTotals[] }) {
   const barWidth = 200 / Math.max(1, weeks.length);
   const height = 60;
   const label = (w: WeekTotals) =>
-    new Date(w.start).toLocaleDateString('en', { month: 'short', day: 'numeric' });
+    new Date(w.start).toLocaleDateString(uiLocale(), { month: 'short', day: 'numeric' });
   return (
     <figure class="trend" data-testid="trend">
       <svg viewBox={`0 0 200 ${height}`} width="100%" height={height} aria-hidden="true">
@@ -35,17 +37,18 @@ export function TrendChart({ weeks }: { weeks: readonly WeekTotals[] }) {
         })}
       </svg>
       <figcaption>
-        Last {weeks.length} weeks: <span class="key-internal">internal</span> and{' '}
-        <span class="key-external">external</span>
+        {countText(t, weeks.length, 'trendLastWeeksOne', 'trendLastWeeksOther')}{' '}
+        <span class="key-internal">{t('trendKeyInternal')}</span> {t('trendKeyAnd')}{' '}
+        <span class="key-external">{t('trendKeyExternal')}</span>
       </figcaption>
       <table class="visually-hidden">
-        <caption>Interactions per week</caption>
+        <caption>{t('trendTableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Internal</th>
-            <th scope="col">External</th>
-            <th scope="col">Thanks</th>
+            <th scope="col">{t('trendWeekOf')}</th>
+            <th scope="col">{t('commonInternal')}</th>
+            <th scope="col">{t('commonExternal')}</th>
+            <th scope="col">{t('trendThanks')}</th>
           </tr>
         </thead>
         <tbody>

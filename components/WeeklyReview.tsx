@@ -1,9 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { recentWeeks, weeklyBalance, type WeeklyBalance, type WeekTotals } from '@/lib/balance';
+import { countText, type MessageKey } from '@/lib/i18n';
 import type { Store } from '@/lib/store';
+import { t } from '@/platform/core';
 import { BalanceGauge } from './BalanceGauge';
 import { useSettings } from './hooks';
 import { TrendChart } from './TrendChart';
+
+type Direction = 'same' | 'up' | 'down';
+
+/** This week's count against last week's, singular and plural. */
+const INTERNAL: Record<Direction, [MessageKey, MessageKey]> = {
+  same: ['reviewInternalSameOne', 'reviewInternalSameOther'],
+  up: ['reviewInternalUpOne', 'reviewInternalUpOther'],
+  down: ['reviewInternalDownOne', 'reviewInternalDownOther'],
+};
+const EXTERNAL: Record<Direction, [MessageKey, MessageKey]> = {
+  same: ['reviewExternalSameOne', 'reviewExternalSameOther'],
+  up: ['reviewExternalUpOne', 'reviewExternalUpOther'],
+  down: ['reviewExternalDownOne', 'reviewExternalDownOther'],
+};
 
 interface Review {
   thisWeek: WeeklyBalance;
@@ -44,30 +60,44 @@ export function WeeklyReview({ store, version }: { store: Store; version: number
     })();
   }, [store, settings, version]);
 
-  if (!review) return <p aria-busy="true">Loading…</p>;
+  if (!review) return <p aria-busy="true">{t('commonLoading')}</p>;
   const { thisWeek, lastWeek } = review;
-  const diff = (a: number, b: number) => (a === b ? 'same as' : a > b ? `up from` : `down from`);
+  const diff = (a: number, b: number): Direction => (a === b ? 'same' : a > b ? 'up' : 'down');
   return (
-    <section aria-label="Weekly review" data-testid="weekly-review">
-      <h2>This week</h2>
+    <section aria-label={t('reviewLabel')} data-testid="weekly-review">
+      <h2>{t('commonThisWeek')}</h2>
       <ul>
         <li>
-          {thisWeek.internal} internal interactions ({diff(thisWeek.internal, lastWeek.internal)}{' '}
-          {lastWeek.internal} last week)
+          {countText(
+            t,
+            thisWeek.internal,
+            ...INTERNAL[diff(thisWeek.internal, lastWeek.internal)],
+            lastWeek.internal,
+          )}
         </li>
         <li>
-          {thisWeek.external} external interactions ({diff(thisWeek.external, lastWeek.external)}{' '}
-          {lastWeek.external} last week)
+          {countText(
+            t,
+            thisWeek.external,
+            ...EXTERNAL[diff(thisWeek.external, lastWeek.external)],
+            lastWeek.external,
+          )}
         </li>
         <li>
-          {thisWeek.thanks} thank-yous of a goal of {thisWeek.thankGoal}, to {review.peopleThanked}{' '}
-          {review.peopleThanked === 1 ? 'person' : 'people'} in {review.circlesThanked}{' '}
-          {review.circlesThanked === 1 ? 'circle' : 'circles'}
+          {countText(
+            t,
+            thisWeek.thanks,
+            'reviewThanksOne',
+            'reviewThanksOther',
+            thisWeek.thankGoal,
+            countText(t, review.peopleThanked, 'commonPeopleOne', 'commonPeopleOther'),
+            countText(t, review.circlesThanked, 'reviewCirclesOne', 'reviewCirclesOther'),
+          )}
         </li>
         <li>
           {review.checkInsDue
-            ? `${review.checkInsDue} check-in follow-ups due`
-            : 'No check-in follow-ups due'}
+            ? countText(t, review.checkInsDue, 'reviewFollowUpsOne', 'reviewFollowUpsOther')
+            : t('reviewNoFollowUps')}
         </li>
       </ul>
       <BalanceGauge balance={thisWeek} band={settings.band} />

@@ -22,9 +22,10 @@
  * different reasons where the log allows. A person is named at most once; snoozed people,
  * check-ins and the balance (key `balance`) are left out until their snooze ends.
  */
-import { tz } from '@date-fns/tz';
-import { differenceInCalendarDays, format, getYear, parseISO } from 'date-fns';
+import { TZDate, tz } from '@date-fns/tz';
+import { differenceInCalendarDays, getYear, parseISO } from 'date-fns';
 import { bandPosition, localDay, resolveTimeZone } from './balance';
+import { countText, type MessageKey, type Translate } from './i18n';
 import type { WeekTotals } from './balance';
 import type {
   Appreciation,
@@ -91,6 +92,10 @@ export interface PromptInput {
    * a person hides every suggestion naming them.
    */
   snoozed?: Readonly<Record<string, number>>;
+  /** The words of the reasons (messages.json through the browser's i18n). */
+  t: Translate;
+  /** The language dates are written in (BCP 47, e.g. the browser's UI language). */
+  locale: string;
 }
 
 interface PersonFacts {
@@ -103,7 +108,7 @@ interface PersonFacts {
 export function suggestions(input: PromptInput): Suggestion[] {
   const { now } = input;
   const zone = resolveTimeZone(input.settings.timeZone);
-  const text = new Words(now, zone);
+  const text = new Words(now, zone, input.locale, input.t);
 
   const byPerson = new Map<string, Interaction[]>();
   for (const i of input.interactions) {
@@ -171,15 +176,16 @@ function checkInsDue(
     .map((c) => {
       const person = people.get(c.personId)!;
       const commitment = c.commitment.trim();
-      const promise = commitment
-        ? `You promised ${person.name} “${truncate(commitment, 60)}” at your check-in on ${text.day(c.askedAt)}`
-        : `You planned to follow up with ${person.name} after your check-in on ${text.day(c.askedAt)}`;
+      const day = text.day(c.askedAt);
+      const due = text.dueOn(c.followUpOn!);
       return {
         kind: 'check-in',
         personId: person.id,
         checkInId: c.id,
         key: c.id,
-        reason: `${promise}; the follow-up was due ${text.dueOn(c.followUpOn!)}. Did you deliver?`,
+        reason: commitment
+          ? text.t('promptCheckInPromised', person.name, truncate(commitment, 60), day, due)
+          : text.t('promptCheckInPlanned', person.name, day, due),
       };
     });
 }
@@ -195,10 +201,16 @@ function helped(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
     if (!first || now - first.at < THANK_WITHIN_DAYS * DAY) continue;
     const threads = new Set(pending.map(thread));
     const more = threads.size - 1;
+    const what = [person.name, describe(first, text), text.day(first.at), text.ago(first.at)];
+    const moreThings = countText(text.t, more, 'promptMoreThingsOne', 'promptMoreThingsOther');
     const reason =
-      `${person.name} helped with ${describe(first)} on ${text.day(first.at)} (${text.ago(first.at)})` +
-      (more > 0 ? ` and ${plural(more, 'more thing')} since` : '') +
-      `, and ${lastThanked === undefined ? 'has not been thanked yet' : `has not been thanked since ${text.day(lastThanked)}`}.`;
+      lastThanked === undefined
+        ? more > 0
+          ? text.t('promptHelpedMoreNeverThanked', ...what, moreThings)
+          : text.t('promptHelpedNeverThanked', ...what)
+        : more > 0
+          ? text.t('promptHelpedMoreNotSince', ...what, moreThings, text.day(lastThanked))
+          : text.t('promptHelpedNotSince', ...what, text.day(lastThanked));
     found.push({
       s: { kind: 'helped', personId: person.id, key: person.id, reason },
       since: first.at,
@@ -231,11 +243,23 @@ function frequent(facts: PersonFacts[], now: number, text: Words): Suggestion[] 
       personId: person.id,
       key: person.id,
       reason:
-        `You worked with ${person.name} ${plural(recent.length, 'time')} in the last ${LOOKBACK_DAYS} days, ` +
-        `most recently on ${text.day(recent.at(-1)!.at)}; ` +
-        (lastThanked === undefined
-          ? 'you have never thanked them.'
-          : `your last thank-you was on ${text.day(lastThanked)} (${text.ago(lastThanked)}).`),
+        lastThanked === undefined
+          ? text.t(
+              'promptFrequentNeverThanked',
+              person.name,
+              countText(text.t, recent.length, 'promptTimesOne', 'promptTimesOther'),
+              LOOKBACK_DAYS,
+              text.day(recent.at(-1)!.at),
+            )
+          : text.t(
+              'promptFrequentLastThanked',
+              person.name,
+              countText(text.t, recent.length, 'promptTimesOne', 'promptTimesOther'),
+              LOOKBACK_DAYS,
+              text.day(recent.at(-1)!.at),
+              text.day(lastThanked),
+              text.ago(lastThanked),
+            ),
     }));
 }
 
@@ -257,18 +281,21 @@ function supportingCast(facts: PersonFacts[], now: number, text: Words): Suggest
         a.person.name.localeCompare(b.person.name),
     )
     .map(({ person, recent, lastThanked }) => {
-      const who = person.role ? `${person.name} (${person.role})` : person.name;
+      const who = person.role
+        ? text.t('promptNameWithRole', person.name, person.role)
+        : person.name;
       const last = recent.at(-1);
+      const thanks =
+        lastThanked === undefined
+          ? text.t('promptCastNoThanksYet')
+          : text.t('promptCastLastThanks', text.day(lastThanked), text.ago(lastThanked));
       return {
         kind: 'supporting-cast',
         personId: person.id,
         key: person.id,
-        reason:
-          `${who} keeps things running behind the scenes and has had no thanks from you lately: ` +
-          (lastThanked === undefined
-            ? 'no thank-you is logged yet'
-            : `the last was on ${text.day(lastThanked)} (${text.ago(lastThanked)})`) +
-          (last ? `; you were last in touch on ${text.day(last.at)}.` : '.'),
+        reason: last
+          ? text.t('promptCastLastInTouch', who, thanks, text.day(last.at))
+          : text.t('promptCast', who, thanks),
       };
     });
 }
@@ -297,16 +324,22 @@ function balance(
     if (thisWeek !== 'no-data' && thisWeek !== position) return [];
   }
   const external = position === 'too-external';
-  const count = (w: WeekTotals, unit = '') =>
-    `${external ? w.external : w.internal} of ${w.internal + w.external}${unit} in the week of ${text.day(w.start)}`;
-  const bandText = `${Math.round(band.min * 100)}–${Math.round(band.max * 100)}% internal`;
+  const week = (w: WeekTotals) => [
+    external ? w.external : w.internal,
+    w.internal + w.external,
+    text.day(w.start),
+  ];
   return [
     {
       kind: 'balance',
       key: BALANCE_KEY,
-      reason: external
-        ? `Two weeks running mostly with external customers: ${count(a, ' interactions')} and ${count(b)} were external (your band is ${bandText}). Who inside made that work possible?`
-        : `Two weeks running mostly inside the company: ${count(a, ' interactions')} and ${count(b)} were internal (your band is ${bandText}). Are customers waiting on you?`,
+      reason: text.t(
+        external ? 'promptBalanceExternal' : 'promptBalanceInternal',
+        ...week(a),
+        ...week(b),
+        Math.round(band.min * 100),
+        Math.round(band.max * 100),
+      ),
     },
   ];
 }
@@ -319,57 +352,73 @@ function thread(i: Interaction): string {
   return i.threadKey ?? i.id;
 }
 
-const KIND_WORDS: Record<InteractionKind, string> = {
-  mail: 'a mail thread',
-  ticket: 'a ticket',
-  chat: 'a chat',
-  meeting: 'a meeting',
-  'in-person': 'something in person',
-  call: 'a call',
+const KIND_WORDS: Record<InteractionKind, MessageKey> = {
+  mail: 'promptKindMail',
+  ticket: 'promptKindTicket',
+  chat: 'promptKindChat',
+  meeting: 'promptKindMeeting',
+  'in-person': 'promptKindInPerson',
+  call: 'promptKindCall',
 };
 
-function describe(i: Interaction): string {
+function describe(i: Interaction, text: Words): string {
   const title = i.title?.trim();
-  return title ? `“${truncate(title, 60)}”` : KIND_WORDS[i.kind];
+  return title ? text.t('promptQuotedTitle', truncate(title, 60)) : text.t(KIND_WORDS[i.kind]);
 }
 
-/** Dates in the user's zone, in words: "Monday 3 March", "4 days ago". */
+/** Dates in the user's zone and language, in words: "Monday 3 March", "4 days ago". */
 class Words {
   private readonly in: ReturnType<typeof tz>;
+  private readonly weekday: Intl.DateTimeFormat;
+  private readonly weekdayAndYear: Intl.DateTimeFormat;
   constructor(
     private readonly now: number,
-    zone: string,
+    private readonly zone: string,
+    locale: string,
+    readonly t: Translate,
   ) {
     this.in = tz(zone);
+    const parts = { weekday: 'long', day: 'numeric', month: 'long' } as const;
+    this.weekday = new Intl.DateTimeFormat(locale, { ...parts, timeZone: zone });
+    this.weekdayAndYear = new Intl.DateTimeFormat(locale, {
+      ...parts,
+      year: 'numeric',
+      timeZone: zone,
+    });
   }
 
   day(at: number): string {
     const sameYear = getYear(at, { in: this.in }) === getYear(this.now, { in: this.in });
-    return format(at, sameYear ? 'EEEE d MMMM' : 'EEEE d MMMM yyyy', { in: this.in });
+    return (sameYear ? this.weekday : this.weekdayAndYear).format(at);
   }
 
   ago(at: number): string {
-    const days = differenceInCalendarDays(this.now, at, { in: this.in });
-    return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+    return this.daysAgo(differenceInCalendarDays(this.now, at, { in: this.in }));
   }
 
   /** A `YYYY-MM-DD` local day against today. */
   dueOn(day: string): string {
     const date = parseISO(day);
-    const today = parseISO(format(this.now, 'yyyy-MM-dd', { in: this.in }));
+    const today = parseISO(localDay(this.now, this.zone));
     const days = differenceInCalendarDays(today, date);
-    const sameYear = getYear(date) === getYear(today);
-    const named = format(date, sameYear ? 'EEEE d MMMM' : 'EEEE d MMMM yyyy');
+    // Noon on that day in the user's zone names the right weekday wherever the engine runs.
+    const named = this.day(
+      new TZDate(date.getFullYear(), date.getMonth(), date.getDate(), 12, this.zone).getTime(),
+    );
     return days <= 0
-      ? 'today'
+      ? this.t('promptDueToday')
       : days === 1
-        ? `yesterday, ${named}`
-        : `on ${named}, ${days} days ago`;
+        ? this.t('promptDueYesterday', named)
+        : this.t('promptDueDaysAgo', named, days);
   }
-}
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  private daysAgo(days: number): string {
+    return days <= 0
+      ? this.t('promptToday')
+      : days === 1
+        ? this.t('promptYesterday')
+        : this.t('promptDaysAgo', days);
+  }
 }
 
 function truncate(text: string, max: number): string {

@@ -3,8 +3,12 @@
  * Kept apart from platform/index.ts so zod, Preact and the store stay out of host pages.
  */
 import { browser } from 'wxt/browser';
+import type { MessageKey } from '@/lib/i18n';
 
 export { browser };
+
+/** The launcher's few words, in the browser's language. */
+export const t = (key: MessageKey): string => browser.i18n.getMessage(key);
 
 export function overlayUrl(): string {
   return browser.runtime.getURL('/overlay.html');

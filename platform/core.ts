@@ -17,6 +17,18 @@ export const SETTINGS_KEY = 'settings';
 export const t: Translate = (key: MessageKey, ...substitutions: Substitution[]) =>
   browser.i18n.getMessage(key, substitutions.map(String));
 
+/** The browser's UI language, for dates and numbers written in sentences. */
+export function uiLocale(): string {
+  return browser.i18n.getUILanguage();
+}
+
+/** Tells the page (screen readers, hyphenation, the tab's title) which language it is in. */
+export function showInUiLanguage(): void {
+  document.documentElement.lang = uiLocale();
+  document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  document.title = t('extName');
+}
+
 export function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;
 }

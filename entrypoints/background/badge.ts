@@ -2,7 +2,7 @@
  * The toolbar badge: how many thank-you prompts are due now, nothing when none.
  */
 import { DAY, suggestions } from '@/lib/prompts';
-import { browser, getStore, loadSettings } from '@/platform';
+import { browser, getStore, loadSettings, t, uiLocale } from '@/platform';
 
 export async function dueSuggestions(now: number = Date.now()) {
   const [store, settings] = await Promise.all([getStore(), loadSettings()]);
@@ -13,7 +13,17 @@ export async function dueSuggestions(now: number = Date.now()) {
     store.listCheckIns(),
     store.weeklyTrend(settings, 3, now),
   ]);
-  return suggestions({ now, people, interactions, appreciations, checkIns, trend, settings });
+  return suggestions({
+    now,
+    people,
+    interactions,
+    appreciations,
+    checkIns,
+    trend,
+    settings,
+    t,
+    locale: uiLocale(),
+  });
 }
 
 export async function refreshBadge(): Promise<number> {

@@ -11,9 +11,18 @@ import {
   type Settings,
 } from '@/lib/model';
 import { TOOL_LABELS, TOOL_MATCHES, TOOLS, type Tool } from '@/lib/sites';
-import { hasOrigins, requestOrigins, saveSettings, seenOrgDomains } from '@/platform';
+import { countText } from '@/lib/i18n';
+import { hasOrigins, requestOrigins, saveSettings, seenOrgDomains, t } from '@/platform';
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const DAYS = [
+  'optionsDaySunday',
+  'optionsDayMonday',
+  'optionsDayTuesday',
+  'optionsDayWednesday',
+  'optionsDayThursday',
+  'optionsDayFriday',
+  'optionsDaySaturday',
+] as const;
 
 /** Settings: org domains with a preview, tools and their permissions, goals, reminders, data. */
 export function App() {
@@ -41,7 +50,7 @@ export function App() {
 
   async function refreshPermissions() {
     const entries = await Promise.all(
-      TOOLS.map(async (t) => [t, await hasOrigins([...TOOL_MATCHES[t]])] as const),
+      TOOLS.map(async (tool) => [tool, await hasOrigins([...TOOL_MATCHES[tool]])] as const),
     );
     setGranted(Object.fromEntries(entries));
   }
@@ -74,15 +83,17 @@ export function App() {
       customDomains: saved.customDomains,
     });
     if (!result.success) {
-      setStatus(`Not saved: ${describeIssues(result.error).join('; ')}`);
+      setStatus(t('optionsNotSaved', describeIssues(result.error).join('; ')));
       return;
     }
     try {
       await saveSettings(result.data);
-      setStatus('Saved.');
+      setStatus(t('optionsSaved'));
     } catch (e) {
       setStatus(
-        e instanceof ValidationError ? e.problems.join('; ') : `Not saved: ${(e as Error).message}`,
+        e instanceof ValidationError
+          ? e.problems.join('; ')
+          : t('optionsNotSaved', (e as Error).message),
       );
     }
   }
@@ -93,7 +104,7 @@ export function App() {
       const ok = await requestOrigins([...TOOL_MATCHES[tool]]);
       await refreshPermissions();
       if (!ok) {
-        setStatus(`${TOOL_LABELS[tool]} stays off: the browser did not grant access.`);
+        setStatus(t('optionsToolStaysOff', TOOL_LABELS[tool]));
         return;
       }
     }
@@ -105,18 +116,18 @@ export function App() {
 
   return (
     <main class="options">
-      <h1>Inside Out settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       <form onSubmit={(e) => void save(e)} data-testid="settings-form">
         <section aria-labelledby="org">
-          <h2 id="org">Your organisation</h2>
+          <h2 id="org">{t('optionsOrgHeading')}</h2>
           <label>
-            Org domains (one per line; subdomains count)
+            {t('optionsOrgDomains')}
             <textarea
               data-testid="org-domains"
               rows={3}
               value={domainsText}
               onInput={(e) => setDomainsText(e.currentTarget.value)}
-              placeholder="acme.example"
+              placeholder={t('optionsOrgDomainsPlaceholder')}
             />
           </label>
           {suggested
@@ -127,18 +138,22 @@ export function App() {
                 type="button"
                 onClick={() => setDomainsText([...domains, d].join('\n'))}
               >
-                Add {d} (you are signed in with it)
+                {t('optionsAddSuggestedDomain', d)}
               </button>
             ))}
           <p class="hint" data-testid="classification-preview">
-            With these domains, the {people.length} people you know would be: {preview.internal}{' '}
-            internal, {preview.external} external, {preview.unknown} not sure. Your own choices
-            always stay.
+            {t(
+              'optionsPreview',
+              countText(t, people.length, 'commonPeopleOne', 'commonPeopleOther'),
+              preview.internal,
+              preview.external,
+              preview.unknown,
+            )}
           </p>
         </section>
 
         <section aria-labelledby="tools">
-          <h2 id="tools">Tools</h2>
+          <h2 id="tools">{t('optionsToolsHeading')}</h2>
           <ul class="people">
             {TOOLS.map((tool) => (
               <li key={tool}>
@@ -153,10 +168,10 @@ export function App() {
                 </label>
                 <span class="meta">
                   {granted[tool] === undefined
-                    ? 'checking…'
+                    ? t('optionsAccessChecking')
                     : granted[tool]
-                      ? 'access granted'
-                      : 'no access yet'}{' '}
+                      ? t('optionsAccessGranted')
+                      : t('optionsAccessMissing')}{' '}
                   ·{' '}
                   {TOOL_MATCHES[tool]
                     .map((m) => m.replace('https://', '').replace('/*', ''))
@@ -168,19 +183,19 @@ export function App() {
         </section>
 
         <section aria-labelledby="week">
-          <h2 id="week">Your week</h2>
+          <h2 id="week">{t('optionsWeekHeading')}</h2>
           <label>
-            The week starts on
+            {t('optionsWeekStartsOn')}
             <select value={draft.weekStartsOn} onChange={number('weekStartsOn')}>
               {DAYS.map((d, i) => (
                 <option key={d} value={i}>
-                  {d}
+                  {t(d)}
                 </option>
               ))}
             </select>
           </label>
           <fieldset>
-            <legend>Balanced means an internal share between</legend>
+            <legend>{t('optionsBandLegend')}</legend>
             <label class="inline">
               <input
                 type="number"
@@ -193,9 +208,9 @@ export function App() {
                     band: { ...draft.band, min: Number(e.currentTarget.value) / 100 },
                   })
                 }
-                aria-label="Band minimum, percent"
+                aria-label={t('optionsBandMin')}
               />
-              % and
+              {t('optionsBandAnd')}
               <input
                 type="number"
                 min={0}
@@ -207,13 +222,13 @@ export function App() {
                     band: { ...draft.band, max: Number(e.currentTarget.value) / 100 },
                   })
                 }
-                aria-label="Band maximum, percent"
+                aria-label={t('optionsBandMax')}
               />
-              %
+              {t('optionsBandPercent')}
             </label>
           </fieldset>
           <label>
-            Weekly thank-you goal
+            {t('optionsThankGoal')}
             <input
               type="number"
               min={0}
@@ -225,9 +240,9 @@ export function App() {
         </section>
 
         <section aria-labelledby="reminders">
-          <h2 id="reminders">Reminders</h2>
+          <h2 id="reminders">{t('optionsRemindersHeading')}</h2>
           <fieldset>
-            <legend>Remind me on</legend>
+            <legend>{t('optionsRemindOn')}</legend>
             {DAYS.map((d, i) => (
               <label key={d} class="inline">
                 <input
@@ -242,12 +257,12 @@ export function App() {
                     })
                   }
                 />
-                {d}
+                {t(d)}
               </label>
             ))}
           </fieldset>
           <label>
-            At
+            {t('optionsReminderAt')}
             <input
               type="time"
               value={draft.reminderTime}
@@ -255,9 +270,9 @@ export function App() {
             />
           </label>
           <fieldset>
-            <legend>Quiet hours</legend>
+            <legend>{t('optionsQuietHours')}</legend>
             <label class="inline">
-              from
+              {t('optionsQuietFrom')}
               <input
                 type="time"
                 value={draft.quietHours.start}
@@ -268,7 +283,7 @@ export function App() {
                   })
                 }
               />
-              to
+              {t('optionsQuietTo')}
               <input
                 type="time"
                 value={draft.quietHours.end}
@@ -282,22 +297,20 @@ export function App() {
             </label>
           </fieldset>
           <label>
-            Logging
+            {t('optionsLogging')}
             <select
               value={draft.autoLog}
               onChange={(e) =>
                 setDraft({ ...draft, autoLog: e.currentTarget.value as Settings['autoLog'] })
               }
             >
-              <option value="after-open">
-                Log a conversation once it has been open a few seconds
-              </option>
-              <option value="manual">Only when I tag or log it myself</option>
+              <option value="after-open">{t('optionsAutoLogAfterOpen')}</option>
+              <option value="manual">{t('optionsAutoLogManual')}</option>
             </select>
           </label>
         </section>
         <button type="submit" data-testid="save-settings">
-          Save settings
+          {t('optionsSave')}
         </button>
         <p role="status" data-testid="settings-status">
           {status}

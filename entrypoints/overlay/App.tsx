@@ -4,7 +4,7 @@ import { useSettings, useStore, useStoreVersion } from '@/components/hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import type { ConversationReply } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
-import { isFromContentScript, isFromExtensionPage, onMessage, sendMessage } from '@/platform';
+import { isFromContentScript, isFromExtensionPage, onMessage, sendMessage, t } from '@/platform';
 
 const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
 
@@ -62,18 +62,18 @@ export function App() {
   return (
     <main>
       <div class="toolbar">
-        <strong>Inside Out</strong>
+        <strong>{t('extName')}</strong>
         <span>
-          <button type="button" onClick={hide} title="Hide the launcher on this site">
-            Hide here
+          <button type="button" onClick={hide} title={t('overlayHideTitle')}>
+            {t('overlayHide')}
           </button>{' '}
-          <button type="button" onClick={close} aria-label="Close the sidebar" data-testid="close">
+          <button type="button" onClick={close} aria-label={t('overlayClose')} data-testid="close">
             ✕
           </button>
         </span>
       </div>
       {!store || !loaded ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('commonLoading')}</p>
       ) : flow.thanking || flow.choices ? (
         <ThankFlow
           store={store}

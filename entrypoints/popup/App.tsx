@@ -4,9 +4,10 @@ import { useDisplaySettings, useReader, useStoreVersion } from '@/components/rea
 import { TrendChart } from '@/components/TrendChart';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
 import type { Person } from '@/lib/model';
+import { countText } from '@/lib/i18n';
 import { DAY, suggestions, type Suggestion } from '@/lib/prompts';
 // Only the read-only, zod-free part of the platform: the popup must stay small and quick.
-import { openComposerInSidePanel, openSidePanelFromClick } from '@/platform/core';
+import { openComposerInSidePanel, openSidePanelFromClick, t, uiLocale } from '@/platform/core';
 
 interface PopupData {
   balance: WeeklyBalance;
@@ -54,6 +55,8 @@ export function App() {
           checkIns,
           trend,
           settings,
+          t,
+          locale: uiLocale(),
         });
         const byId = new Map(people.map((p) => [p.id, p]));
         if (!current) return;
@@ -66,7 +69,7 @@ export function App() {
           })),
         });
       } catch (e) {
-        if (current) setError(`Could not read your log: ${(e as Error).message}`);
+        if (current) setError(t('popupReadError', (e as Error).message));
       }
     })();
     return () => {
@@ -75,51 +78,49 @@ export function App() {
   }, [store, settings, version]);
 
   if (error) return <main role="alert">{error}</main>;
-  if (!data || !settings) return <main aria-busy="true">Loading…</main>;
+  if (!data || !settings) return <main aria-busy="true">{t('commonLoading')}</main>;
   const { balance, trend, toThank } = data;
   const empty = balance.internal + balance.external + balance.unknown + balance.thanks === 0;
   return (
     <main class="popup">
-      <h1>This week</h1>
+      <h1>{t('commonThisWeek')}</h1>
       <section
         data-testid="balance"
         data-internal={balance.internal}
         data-external={balance.external}
         data-thanks={balance.thanks}
-        aria-label="This week’s balance"
+        aria-label={t('popupBalanceLabel')}
       >
         {empty ? (
           <div class="empty" data-testid="first-week">
             <p>
-              <strong>Nothing logged yet this week.</strong>
+              <strong>{t('popupEmptyTitle')}</strong>
             </p>
             <p>
-              Open a thread in Gmail, a ticket in Jira or a channel in Slack and click the{' '}
-              <em>Inside Out</em> tab on the right edge to see who you are serving. Met someone at
-              the front desk or the loading dock? Log it in the side panel.
+              {t('popupEmptyHintStart')} <em>{t('extName')}</em> {t('popupEmptyHintEnd')}
             </p>
           </div>
         ) : (
           <>
             <dl class="stats">
               <div>
-                <dt>Internal</dt>
+                <dt>{t('commonInternal')}</dt>
                 <dd>{balance.internal}</dd>
                 <dt>{people(balance.internalPeople)}</dt>
               </div>
               <div>
-                <dt>External</dt>
+                <dt>{t('commonExternal')}</dt>
                 <dd>{balance.external}</dd>
                 <dt>{people(balance.externalPeople)}</dt>
               </div>
               <div>
-                <dt>Thanks given</dt>
+                <dt>{t('popupThanksGiven')}</dt>
                 <dd>
                   {balance.thanks} / {balance.thankGoal}
                 </dd>
               </div>
               <div>
-                <dt>Check-ins</dt>
+                <dt>{t('popupCheckIns')}</dt>
                 <dd>{balance.checkIns}</dd>
               </div>
             </dl>
@@ -130,14 +131,14 @@ export function App() {
       {trend && <TrendChart weeks={trend} />}
       {toThank.length > 0 && (
         <section aria-labelledby="thank-now">
-          <h2 id="thank-now">Thank now</h2>
+          <h2 id="thank-now">{t('popupThankNow')}</h2>
           <ul class="people">
             {toThank.map((s) => (
               <li key={s.personId ?? s.kind} data-testid="suggestion" data-kind={s.kind}>
                 <p>{s.reason}</p>
                 {s.person && (
                   <button type="button" onClick={() => void openComposerInSidePanel(s.person!.id)}>
-                    Thank {s.person.name}
+                    {t('commonThankPerson', s.person.name)}
                   </button>
                 )}
               </li>
@@ -147,7 +148,7 @@ export function App() {
       )}
       <p>
         <button type="button" data-testid="open-log" onClick={() => void openSidePanelFromClick()}>
-          Open the log
+          {t('popupOpenLog')}
         </button>
       </p>
     </main>
@@ -155,5 +156,5 @@ export function App() {
 }
 
 function people(n: number): string {
-  return n === 1 ? '1 person' : `${n} people`;
+  return countText(t, n, 'commonPeopleOne', 'commonPeopleOther');
 }

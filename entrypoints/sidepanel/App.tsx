@@ -15,14 +15,15 @@ import {
   isFromExtensionPage,
   onMessage,
   sendMessage,
+  t,
 } from '@/platform';
 
 const TABS = [
-  { id: 'now', label: 'Now' },
-  { id: 'log', label: 'Log' },
-  { id: 'people', label: 'People' },
-  { id: 'check-ins', label: 'Check-ins' },
-  { id: 'review', label: 'Review' },
+  { id: 'now', label: 'sideTabNow' },
+  { id: 'log', label: 'sharedLog' },
+  { id: 'people', label: 'sideTabPeople' },
+  { id: 'check-ins', label: 'sharedCheckIns' },
+  { id: 'review', label: 'sideTabReview' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -72,7 +73,7 @@ export function App() {
   }, []);
 
   function onTabKey(event: KeyboardEvent) {
-    const index = TABS.findIndex((t) => t.id === tab);
+    const index = TABS.findIndex((item) => item.id === tab);
     const next =
       event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null;
     if (next === null) return;
@@ -82,23 +83,23 @@ export function App() {
     document.getElementById(`tab-${target.id}`)?.focus();
   }
 
-  if (!store) return <main aria-busy="true">Loading…</main>;
+  if (!store) return <main aria-busy="true">{t('sideLoading')}</main>;
   return (
     <main class="sidepanel">
-      <div role="tablist" aria-label="Inside Out" class="tablist" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
+      <div role="tablist" aria-label={t('extName')} class="tablist" onKeyDown={onTabKey}>
+        {TABS.map((item) => (
           <button
-            key={t.id}
-            id={`tab-${t.id}`}
+            key={item.id}
+            id={`tab-${item.id}`}
             role="tab"
             type="button"
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-            data-testid={`tab-${t.id}`}
+            aria-selected={tab === item.id}
+            aria-controls={`panel-${item.id}`}
+            tabIndex={tab === item.id ? 0 : -1}
+            onClick={() => setTab(item.id)}
+            data-testid={`tab-${item.id}`}
           >
-            {t.label}
+            {t(item.label)}
           </button>
         ))}
       </div>
@@ -128,5 +129,5 @@ export function App() {
 
 function initialTab(): TabId {
   const wanted = new URLSearchParams(location.search).get('tab');
-  return TABS.some((t) => t.id === wanted) ? (wanted as TabId) : 'now';
+  return TABS.some((item) => item.id === wanted) ? (wanted as TabId) : 'now';
 }

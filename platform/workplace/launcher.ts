@@ -3,7 +3,7 @@
  * open, an iframe of the extension's overlay page. The host page's DOM only ever holds this
  * chrome; every name, relationship and note renders inside the extension-origin iframe.
  */
-import type { LauncherPrefs } from '@/platform/content';
+import { t, type LauncherPrefs } from '@/platform/content';
 
 const STYLE = `
 :host { all: initial; }
@@ -51,9 +51,9 @@ export function mountLauncher(options: LauncherOptions): Launcher {
   tab.type = 'button';
   tab.className = 'tab';
   tab.dataset.testid = 'launcher';
-  tab.textContent = 'Inside Out';
-  tab.setAttribute('aria-label', 'Inside Out: who you are serving here');
-  tab.title = 'Inside Out (drag or use the arrow keys to move)';
+  tab.textContent = t('extName');
+  tab.setAttribute('aria-label', t('launcherLabel'));
+  tab.title = t('launcherHint');
   shadow.append(style, tab);
   let frame: HTMLIFrameElement | undefined;
 
@@ -75,7 +75,7 @@ export function mountLauncher(options: LauncherOptions): Launcher {
       frame = doc.createElement('iframe');
       frame.dataset.testid = 'panel';
       frame.src = overlayUrl;
-      frame.title = 'Inside Out';
+      frame.title = t('extName');
       frame.allow = 'clipboard-write';
       shadow.append(frame);
       prefs.open = true;

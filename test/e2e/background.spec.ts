@@ -118,7 +118,7 @@ describe('the background', () => {
     await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tab=people`);
     const pat = panel.locator('[data-testid="person"][data-name="pat@globex.example"]');
     await expect.poll(() => pat.getAttribute('data-relationship')).toBe('external');
-    await expect.poll(() => pat.textContent()).toMatch(/1 interactions/);
+    await expect.poll(() => pat.textContent()).toMatch(/1 interaction ·/);
     await panel.close();
     await page.close();
   });

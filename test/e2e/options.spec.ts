@@ -41,7 +41,7 @@ describe('the options page', () => {
     await page.locator('[data-testid="org-domains"]').fill('acme.example');
     await expect
       .poll(() => page.locator('[data-testid="classification-preview"]').textContent())
-      .toMatch(/1 people/);
+      .toMatch(/of 1 person you know/);
     await page.locator('[data-testid="save-settings"]').click();
     await expect
       .poll(() => page.locator('[data-testid="settings-status"]').textContent())

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDay, recentWeeks, type WeekTotals } from '@/lib/balance';
 import type { Appreciation, CheckIn, Interaction, Person } from '@/lib/model';
+import { english } from './english';
+import { translatorFor } from '@/lib/i18n';
+import messages from '@/public/_locales/en/messages.json';
 import {
   DAY,
   FREQUENT_MIN_INTERACTIONS,
@@ -88,6 +91,8 @@ function run(partial: Partial<PromptInput>): Suggestion[] {
     appreciations: [],
     checkIns: [],
     settings: SETTINGS,
+    t: english,
+    locale: 'en-GB',
     ...partial,
   });
 }
@@ -178,6 +183,28 @@ describe('suggestions: someone who helped', () => {
     expect(inNewYork[0]!.reason).toContain('on Monday 9 March (4 days ago)');
   });
 
+  it('speaks the user’s language: the reasons come from messages, the dates from the locale', () => {
+    const at = Date.UTC(2026, 2, 9, 23, 30);
+    const german = translatorFor({
+      ...messages,
+      promptHelpedNeverThanked: {
+        message: '$NAME$ hat am $DAY$ ($AGO$) bei $WHAT$ geholfen; noch kein Dank.',
+        placeholders: {
+          name: { content: '$1' },
+          what: { content: '$2' },
+          day: { content: '$3' },
+          ago: { content: '$4' },
+        },
+      },
+      promptDaysAgo: { message: 'vor $1 Tagen' },
+      promptKindMail: { message: 'einer Mail' },
+    });
+    const out = run({ people: [priya], interactions: [met(priya, at)], t: german, locale: 'de' });
+    expect(out[0]!.reason).toBe(
+      'Priya Shah hat am Dienstag, 10. März (vor 3 Tagen) bei einer Mail geholfen; noch kein Dank.',
+    );
+  });
+
   it('ranks the longest waiting first and ignores people not in the list', () => {
     const ben = person('Ben Okafor');
     const ghost = person('Not in the list');
@@ -222,7 +249,7 @@ describe('suggestions: a frequent internal collaborator', () => {
       appreciations: [thanked(omar, new TZDate(2025, 11, 19, 10, 0, ZONE).getTime())],
     });
     expect(old[0]!.reason).toContain(
-      'your last thank-you was on Friday 19 December 2025 (84 days ago)',
+      'your last thank-you was on Friday, 19 December 2025 (84 days ago)',
     );
   });
 
@@ -617,6 +644,8 @@ describe('suggestions: properties', () => {
         thanks: 0,
       }));
       const input: PromptInput = {
+        t: english,
+        locale: 'en-GB',
         now: w.now,
         people,
         interactions,
