@@ -197,6 +197,9 @@ export interface ImportResult {
  * file's version wins when it differs); an interaction whose thread, person and day another
  * record in the store already holds is skipped. Any failure rolls everything back.
  */
+/** Records merged per round of reads and writes (see importAll). */
+const IMPORT_CHUNK = 1_000;
+
 export async function importAll(
   store: Store,
   file: ExportFile,
@@ -218,37 +221,69 @@ export async function importAll(
     if (onProgress && (done % 2_000 === 0 || done === total)) onProgress(done, total);
   };
   try {
-    const merge = async <T extends { id: string }>(
-      store: { get(id: string): Promise<T | undefined>; put(value: T): Promise<unknown> },
-      record: T,
-      skip?: () => Promise<boolean>,
+    /**
+     * Records go in chunks: a chunk's reads are issued together and its writes together, which
+     * IndexedDB runs in order without a round trip per record. Decisions within a chunk are made
+     * in file order, as one-by-one merging would make them.
+     */
+    const mergeAll = async <T extends { id: string }>(
+      name: 'people' | 'interactions' | 'appreciations' | 'checkIns',
+      records: readonly T[],
+      dedupe?: {
+        keyOf(record: T): string;
+        holders: Map<string, string | undefined>;
+      },
     ) => {
-      const existing = await store.get(record.id);
-      if (existing && sameRecord(existing, record)) result.unchanged++;
-      else if (skip && (await skip())) result.unchanged++;
-      else {
-        await store.put(record);
-        if (existing) result.updated++;
-        else result.added++;
+      // One record type per store; idb's typing cannot follow `name` to it.
+      const objects = tx.objectStore(name) as unknown as {
+        get(id: string): Promise<T | undefined>;
+        put(record: T): Promise<unknown>;
+      };
+      const byKey = dedupe ? tx.objectStore('interactions').index('dedupeKey') : undefined;
+      for (let from = 0; from < records.length; from += IMPORT_CHUNK) {
+        const chunk = records.slice(from, from + IMPORT_CHUNK);
+        const [existing, holders] = await Promise.all([
+          Promise.all(chunk.map((r) => objects.get(r.id))),
+          Promise.all(
+            chunk.map((r) => (byKey && dedupe ? byKey.getKey(dedupe.keyOf(r)) : undefined)),
+          ),
+        ]);
+        const writes: Promise<unknown>[] = [];
+        chunk.forEach((record, n) => {
+          const before = existing[n];
+          let skip = false;
+          if (dedupe) {
+            // Skipped when another record holds its thread, person and day (a new record, or
+            // one changed elsewhere onto a thread already logged here): the unique index would
+            // refuse it. Keys taken or freed earlier in this chunk count as they will be.
+            const key = dedupe.keyOf(record);
+            const holder = dedupe.holders.has(key) ? dedupe.holders.get(key) : holders[n];
+            skip = holder !== undefined && holder !== record.id;
+          }
+          if (before && sameRecord(before, record)) result.unchanged++;
+          else if (skip) result.unchanged++;
+          else {
+            writes.push(objects.put(record));
+            if (dedupe) {
+              if (before) dedupe.holders.set(dedupe.keyOf(before), undefined);
+              dedupe.holders.set(dedupe.keyOf(record), record.id);
+            }
+            if (before) result.updated++;
+            else result.added++;
+          }
+          tick();
+        });
+        await Promise.all(writes);
+        dedupe?.holders.clear(); // the next chunk reads what these writes left
       }
-      tick();
     };
-    const people = tx.objectStore('people');
-    for (const p of file.people) await merge<Person>(people, p);
-    const interactions = tx.objectStore('interactions');
-    const byKey = interactions.index('dedupeKey');
-    for (const i of file.interactions) {
-      // Skipped when another record holds its thread, person and day (a new record, or one
-      // changed elsewhere onto a thread already logged here): the unique index would refuse it.
-      await merge<Interaction>(interactions, i, async () => {
-        const holder = await byKey.getKey(i.dedupeKey);
-        return holder !== undefined && holder !== i.id;
-      });
-    }
-    const appreciations = tx.objectStore('appreciations');
-    for (const a of file.appreciations) await merge<Appreciation>(appreciations, a);
-    const checkIns = tx.objectStore('checkIns');
-    for (const c of file.checkIns) await merge<CheckIn>(checkIns, c);
+    await mergeAll<Person>('people', file.people);
+    await mergeAll<Interaction>('interactions', file.interactions, {
+      keyOf: (i) => i.dedupeKey,
+      holders: new Map(),
+    });
+    await mergeAll<Appreciation>('appreciations', file.appreciations);
+    await mergeAll<CheckIn>('checkIns', file.checkIns);
     await tx.done;
   } catch (error) {
     try {

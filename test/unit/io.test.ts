@@ -359,6 +359,35 @@ describe('import', () => {
     expect(after.interactions).toEqual(before.interactions);
   });
 
+  it('hands a thread over within one file in file order, as one-by-one merging would', async () => {
+    // The store has X on thread A-1. The file moves X to A-3 and adds Z on A-1: once X has
+    // moved, A-1 is free, so Z goes in; listed the other way round, Z meets X still on A-1.
+    const random = rng(13);
+    const amy = makePerson(0, random);
+    const key = (thread: string) => `${thread}|${amy.id}|${isoDay(NOW)}`;
+    const x: Interaction = {
+      ...makeInteraction(amy.id, NOW, random),
+      threadKey: 'jira:A-1',
+      dedupeKey: key('jira:A-1'),
+    };
+    const movedX = { ...x, threadKey: 'jira:A-3', dedupeKey: key('jira:A-3') };
+    const z: Interaction = {
+      ...makeInteraction(amy.id, NOW + 1, random),
+      threadKey: 'jira:A-1',
+      dedupeKey: key('jira:A-1'),
+    };
+    await fill(store, { people: [amy], interactions: [x] });
+    const moveFirst = mustParse(exportJson(fileOf({ people: [amy], interactions: [movedX, z] })));
+    expect(await importAll(store, moveFirst)).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect((await snapshot(store)).interactions).toEqual(byId([movedX, z]));
+
+    await wipeAll(store);
+    await fill(store, { people: [amy], interactions: [x] });
+    const addFirst = mustParse(exportJson(fileOf({ people: [amy], interactions: [z, movedX] })));
+    expect(await importAll(store, addFirst)).toEqual({ added: 0, updated: 1, unchanged: 2 });
+    expect((await snapshot(store)).interactions).toEqual([movedX]);
+  });
+
   it('reports progress while importing a large file', async () => {
     const data = makeDataset(5_000, 4);
     const calls: [number, number][] = [];
