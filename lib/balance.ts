@@ -4,7 +4,7 @@
  * chosen day in the user's time zone, across daylight-saving changes and year ends.
  */
 import { TZDate } from '@date-fns/tz';
-import { addWeeks, format, startOfWeek, type Day } from 'date-fns';
+import { addWeeks, startOfWeek, type Day } from 'date-fns';
 import type { Appreciation, CheckIn, Interaction, Settings } from './model';
 
 export interface WeekBounds {
@@ -14,9 +14,18 @@ export interface WeekBounds {
   end: number;
 }
 
+let systemZone = { zone: '', readAt: -Infinity };
+
 /** The browser's own time zone when the user has not chosen one. */
 export function resolveTimeZone(timeZone: string | undefined): string {
-  return timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  if (timeZone) return timeZone;
+  // Asking Intl costs a formatter each time (tens of µs, on every append and week read); the
+  // answer is kept for a minute, so a laptop that changed zones catches up within one.
+  const now = Date.now();
+  if (now - systemZone.readAt > 60_000) {
+    systemZone = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', readAt: now };
+  }
+  return systemZone.zone;
 }
 
 /** The week containing `at`, starting on `weekStartsOn` (0 = Sunday) in `timeZone`. */
@@ -45,9 +54,25 @@ export function recentWeeks(
   return weeks;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The user's local calendar day of `at`, `YYYY-MM-DD`. */
 export function localDay(at: number, timeZone: string): string {
-  return format(new TZDate(at, resolveTimeZone(timeZone)), 'yyyy-MM-dd');
+  // One cached formatter per zone: a TZDate and date-fns format cost ~50 µs per call.
+  const zone = resolveTimeZone(timeZone);
+  let dayFormat = dayFormats.get(zone);
+  if (!dayFormat) {
+    dayFormat = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(zone, dayFormat);
+  }
+  const parts = dayFormat.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Where the internal share sits against the user's band. */

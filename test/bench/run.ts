@@ -343,6 +343,26 @@ async function main(): Promise<void> {
       "**How it is measured.** The build is copied to a temporary folder and a page `bench-store.html` is added to the copy only: `test/bench/store-page.ts` bundled by esbuild with the same `lib/store` source the build bundles. It runs at the extension's origin, on the extension's own `inside-out` database (created by our store's own migrations), so the real popup.html of that copy reads the very rows the store benchmark wrote. Nothing is exposed in the shipped build, and `.output/` is never written to.",
       '',
     );
+    const io = store.find((r) => r.io)?.io;
+    if (io) {
+      md.push(
+        '### Export and import',
+        '',
+        `The whole log at ${io.entries.toLocaleString('en')} entries (${(io.bytes / 1e6).toFixed(1)} MB of JSON), in the same page with lib/io as the options page runs it: export reads every store and writes the text; import validates the whole file first, then merges it in one transaction into an empty second database; importing the same file again changes nothing.`,
+        '',
+        table([
+          ['export', 'validate', 'import', 'import again', 'second import'],
+          [
+            `${ms(io.exportMs, 0)} ms`,
+            `${ms(io.validateMs, 0)} ms`,
+            `${ms(io.importMs, 0)} ms`,
+            `${ms(io.reimportMs, 0)} ms`,
+            `${io.reimport.added} added, ${io.reimport.updated} updated`,
+          ],
+        ]),
+        '',
+      );
+    }
   }
   if (host) {
     const h = host;

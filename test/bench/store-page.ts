@@ -10,6 +10,7 @@
  */
 import { recentWeeks, weekBounds } from '../../lib/balance';
 import { DEFAULT_SETTINGS } from '../../lib/model';
+import { exportAll, exportJson, importAll, parseImport, wipeAll } from '../../lib/io';
 import { DB_NAME, openStore, type Store, type StoreSettings } from '../../lib/store';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -330,7 +331,55 @@ async function check(): Promise<{ week: number; thanks: number; log: number }> {
   };
 }
 
+export interface IoTimes {
+  entries: number;
+  bytes: number;
+  /** Reading everything and writing the JSON text, as the options page's Export does. */
+  exportMs: number;
+  /** Parsing and validating the whole file before anything is written. */
+  validateMs: number;
+  /** Merging it into an empty database, one transaction. */
+  importMs: number;
+  /** The same file again: nothing changes. */
+  reimportMs: number;
+  reimport: { added: number; updated: number; unchanged: number };
+}
+
+/** Export the log, then import the file into an empty second database, twice (options page). */
+async function io(): Promise<IoTimes> {
+  const started = performance.now();
+  const json = exportJson(await exportAll(store!));
+  const exported = performance.now();
+  const parsed = parseImport(json);
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const validated = performance.now();
+  const target = await openStore(`${DB_NAME}-bench-import`);
+  await wipeAll(target);
+  const importStarted = performance.now();
+  await importAll(target, parsed.file);
+  const imported = performance.now();
+  const reimport = await importAll(target, parsed.file);
+  const reimported = performance.now();
+  await wipeAll(target);
+  target.db.close();
+  const { file } = parsed;
+  return {
+    entries:
+      file.people.length +
+      file.interactions.length +
+      file.appreciations.length +
+      file.checkIns.length,
+    bytes: new Blob([json]).size,
+    exportMs: exported - started,
+    validateMs: validated - exported,
+    importMs: imported - importStarted,
+    reimportMs: reimported - imported,
+    reimport,
+  };
+}
+
 (globalThis as unknown as { insideOutBench: unknown }).insideOutBench = {
+  io,
   setup,
   seed,
   measure,

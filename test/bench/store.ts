@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from '../e2e/launch.ts';
 import { STORE_PAGE } from './env.ts';
+import type { IoTimes } from './store-page.ts';
 import { sleep, stats, type Stats } from './stats.ts';
 
 export const SCALES = [10_000, 100_000, 1_000_000] as const;
@@ -25,7 +26,12 @@ export interface ScaleResult {
   popupOpenFrame: Stats;
   /** The same opens: navigation start to the app's first render (its "Loading…"). */
   popupBoot: Stats;
+  /** Export and import of the whole log, at IO_SCALE only. */
+  io?: IoTimes;
 }
+
+/** The log size at which export and import are timed (issue: "at 100,000 entries"). */
+export const IO_SCALE = 100_000;
 
 interface BenchApi {
   setup(): Promise<{ weekStart: number }>;
@@ -37,6 +43,7 @@ interface BenchApi {
   ): Promise<{ ours: number[]; bare: number[] }>;
   check(): Promise<{ week: number; thanks: number; log: number }>;
   cleanup(): Promise<number>;
+  io(): Promise<IoTimes>;
 }
 
 type Call = <K extends keyof BenchApi>(
@@ -135,6 +142,14 @@ export async function benchStore(
     const popup = await call('measure', 'popup', 40, 5);
     const append = await call('measure', 'append', 200, 20);
     await call('cleanup');
+    const io = scale === IO_SCALE ? await call('io') : undefined;
+    if (io) {
+      log(
+        `    export ${Math.round(io.exportMs)} ms, validate ${Math.round(io.validateMs)} ms, ` +
+          `import ${Math.round(io.importMs)} ms, again ${Math.round(io.reimportMs)} ms ` +
+          `(${io.entries.toLocaleString('en')} entries, ${(io.bytes / 1e6).toFixed(1)} MB)`,
+      );
+    }
     const opens = await openPopupTimes(browser, options.popupOpens);
     results.push({
       scale,
@@ -148,6 +163,7 @@ export async function benchStore(
       popupOpen: opens.dom,
       popupOpenFrame: opens.frame,
       popupBoot: opens.boot,
+      io,
     });
     const last = results.at(-1)!;
     log(
