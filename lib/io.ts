@@ -237,17 +237,44 @@ export async function importAll(
       // One record type per store; idb's typing cannot follow `name` to it.
       const objects = tx.objectStore(name) as unknown as {
         get(id: string): Promise<T | undefined>;
+        getAll(range: IDBKeyRange): Promise<T[]>;
+        count(range?: IDBKeyRange): Promise<number>;
         put(record: T): Promise<unknown>;
       };
       const byKey = dedupe ? tx.objectStore('interactions').index('dedupeKey') : undefined;
+      // Restoring into an empty store (after a wipe, on a new device) needs no reads at all: the
+      // file's ids and thread keys were checked to be unique when it was validated.
+      const startedEmpty = (await objects.count()) === 0;
+      const readExisting = async (chunk: readonly T[]): Promise<Map<string, T>> => {
+        if (startedEmpty) return new Map();
+        const first = chunk[0]!.id;
+        const last = chunk.at(-1)!.id;
+        const ascending = chunk.every((r, n) => n === 0 || chunk[n - 1]!.id < r.id);
+        if (ascending) {
+          // Exports list records by id, so a chunk is one key range: one read, unless the
+          // store holds many more records inside it than the chunk has.
+          const range = IDBKeyRange.bound(first, last);
+          if ((await objects.count(range)) <= 2 * chunk.length) {
+            return new Map((await objects.getAll(range)).map((r) => [r.id, r]));
+          }
+        }
+        const found = await Promise.all(chunk.map((r) => objects.get(r.id)));
+        return new Map(found.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+      };
       for (let from = 0; from < records.length; from += IMPORT_CHUNK) {
         const chunk = records.slice(from, from + IMPORT_CHUNK);
-        const [existing, holders] = await Promise.all([
-          Promise.all(chunk.map((r) => objects.get(r.id))),
-          Promise.all(
-            chunk.map((r) => (byKey && dedupe ? byKey.getKey(dedupe.keyOf(r)) : undefined)),
-          ),
-        ]);
+        const existingById = await readExisting(chunk);
+        const existing = chunk.map((r) => existingById.get(r.id));
+        const unchanged = chunk.map(
+          (r, n) => existing[n] !== undefined && sameRecord(existing[n], r),
+        );
+        // Who holds each thread key now, asked only for records that would be written.
+        const holders =
+          byKey && dedupe && !startedEmpty
+            ? await Promise.all(
+                chunk.map((r, n) => (unchanged[n] ? undefined : byKey.getKey(dedupe.keyOf(r)))),
+              )
+            : [];
         const writes: Promise<unknown>[] = [];
         chunk.forEach((record, n) => {
           const before = existing[n];
@@ -260,8 +287,7 @@ export async function importAll(
             const holder = dedupe.holders.has(key) ? dedupe.holders.get(key) : holders[n];
             skip = holder !== undefined && holder !== record.id;
           }
-          if (before && sameRecord(before, record)) result.unchanged++;
-          else if (skip) result.unchanged++;
+          if (unchanged[n] || skip) result.unchanged++;
           else {
             writes.push(objects.put(record));
             if (dedupe) {
