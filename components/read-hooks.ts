@@ -5,13 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import type { Settings } from '@/lib/model';
-import type { StoreReader } from '@/lib/store/reader';
-import {
-  getReader,
-  loadDisplaySettings,
-  onDisplaySettingsChanged,
-  onStoreChange,
-} from '@/platform/core';
+import { loadDisplaySettings, onDisplaySettingsChanged, onStoreChange } from '@/platform/core';
 
 /** The settings as stored, kept live; undefined until read (so nothing is read twice). */
 export function useDisplaySettings(): Settings | undefined {
@@ -21,14 +15,6 @@ export function useDisplaySettings(): Settings | undefined {
     return onDisplaySettingsChanged(setSettings);
   }, []);
   return settings;
-}
-
-export function useReader(): StoreReader | undefined {
-  const [reader, setReader] = useState<StoreReader>();
-  useEffect(() => {
-    void getReader().then(setReader);
-  }, []);
-  return reader;
 }
 
 /** A number that changes whenever any page changes the log: a dependency for live views. */

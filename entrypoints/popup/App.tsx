@@ -1,13 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BalanceGauge } from '@/components/BalanceGauge';
-import { useDisplaySettings, useReader, useStoreVersion } from '@/components/read-hooks';
+import { useDisplaySettings, useStoreVersion } from '@/components/read-hooks';
 import { TrendChart } from '@/components/TrendChart';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
 import type { Person } from '@/lib/model';
 import { countText } from '@/lib/i18n';
 import { DAY, suggestions, type Suggestion } from '@/lib/prompts';
 // Only the read-only, zod-free part of the platform: the popup must stay small and quick.
-import { openComposerInSidePanel, openSidePanelFromClick, t, uiLocale } from '@/platform/core';
+import {
+  getReader,
+  loadDisplaySettings,
+  openComposerInSidePanel,
+  openSidePanelFromClick,
+  t,
+  uiLocale,
+} from '@/platform/core';
 
 interface PopupData {
   balance: WeeklyBalance;
@@ -22,24 +29,46 @@ interface PopupData {
  * (which read more) are read after them and follow. Later refreshes replace everything at
  * once, so what is shown is always one consistent reading.
  */
+/**
+ * The week's numbers, read as soon as this module loads, before the first render: Preact runs
+ * effects only after the browser has painted, and the chain "open the log, read the settings,
+ * read the week" would otherwise wait for a paint at each step.
+ */
+const opening = Promise.all([getReader(), loadDisplaySettings()]).then(
+  async ([reader, settings]) => {
+    const now = Date.now();
+    return { reader, settings, now, balance: await reader.weekSummary(settings, now) };
+  },
+);
+
 export function App() {
-  const store = useReader();
-  const settings = useDisplaySettings();
+  const [opened, setOpened] = useState<Awaited<typeof opening>>();
+  const liveSettings = useDisplaySettings();
+  const settings = liveSettings ?? opened?.settings;
+  // Settings compare by content: the live copy arriving after the opening read is no change.
+  const settingsKey = settings && JSON.stringify(settings);
   const version = useStoreVersion();
   const [data, setData] = useState<PopupData>();
   const [error, setError] = useState('');
+  const openingUsed = useRef(false);
+
+  useLayoutEffect(() => {
+    void opening.then(setOpened, (e: Error) => setError(t('popupReadError', e.message)));
+  }, []);
 
   useEffect(() => {
-    if (!store || !settings) return;
+    if (!opened || !settings) return;
+    const store = opened.reader;
     let current = true;
     void (async () => {
       try {
-        const now = Date.now();
-        // The week's numbers first, on their own: read together with the larger reads below,
-        // IndexedDB would answer them only after those.
-        const balance = await store.weekSummary(settings, now);
+        // The opening read serves the first reading; later ones (the log or settings
+        // changed) read the week again, together with the rest, for one consistent view.
+        const reuse = !openingUsed.current;
+        openingUsed.current = true;
+        const now = reuse ? opened.now : Date.now();
+        const balance = reuse ? opened.balance : await store.weekSummary(settings, now);
         if (!current) return;
-        setData((shown) => shown ?? { balance, toThank: [] });
         const [trend, recent, appreciations, people, checkIns] = await Promise.all([
           store.weeklyTrend(settings, 12, now),
           store.interactionsBetween(now - 30 * DAY, now + 1),
@@ -75,11 +104,13 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [store, settings, version]);
+  }, [opened, settingsKey, version]);
 
   if (error) return <main role="alert">{error}</main>;
-  if (!data || !settings) return <main aria-busy="true">{t('commonLoading')}</main>;
-  const { balance, trend, toThank } = data;
+  // Until the chart and who to thank are read, the opening's numbers show on their own.
+  const shown = data ?? (opened && { balance: opened.balance, toThank: [] });
+  if (!shown || !settings) return <main aria-busy="true">{t('commonLoading')}</main>;
+  const { balance, trend, toThank } = shown;
   const empty = balance.internal + balance.external + balance.unknown + balance.thanks === 0;
   return (
     <main class="popup">
