@@ -237,10 +237,15 @@ async function main(): Promise<void> {
           `${ms(s1m.summary.ours.median)} ms`,
           ok(s1m.summary.ours.median < 20),
         ]);
-        const growth = ratioNum(s1m.summary.ours.median, s10k.summary.ours.median);
+        // Sizes timed minutes apart differ by the machine's load as much as by size: the
+        // growth is read from the side-by-side timing at the end when the run has it.
+        const sideBySide = s1m.summaryAtEnd && s10k.summaryAtEnd;
+        const growth = sideBySide
+          ? ratioNum(s1m.summaryAtEnd!.ours.median, s10k.summaryAtEnd!.ours.median)
+          : ratioNum(s1m.summary.ours.median, s10k.summary.ours.median);
         targets.push([
           "week's summary at 1,000,000 within 2x of 10,000",
-          `${growth.toFixed(2)}x`,
+          `${growth.toFixed(2)}x${sideBySide ? ' (side by side)' : ''}`,
           ok(growth <= 2),
         ]);
         const worstRatio = Math.max(
@@ -317,6 +322,23 @@ async function main(): Promise<void> {
         ),
       ]),
       '',
+      ...(store.every((r) => r.summaryAtEnd)
+        ? [
+            "The week's summary again at the end of the run, on every size side by side: the 10,000 and 100,000 logs were kept as copies (same rows, same week) and the three are timed alternately, ours and bare, call by call, so the machine's load is the same for all (this is the figure the 2x target reads). The largest database is the one written last, so its storage may still be compacting.",
+            '',
+            table([
+              ['log size', 'ours', 'against 10,000', 'bare IndexedDB', 'bare against 10,000'],
+              ...store.map((r) => [
+                r.scale.toLocaleString('en'),
+                cell(r.summaryAtEnd!.ours),
+                ratio(r.summaryAtEnd!.ours.median, store[0]!.summaryAtEnd!.ours.median),
+                cell(r.summaryAtEnd!.bare),
+                ratio(r.summaryAtEnd!.bare.median, store[0]!.summaryAtEnd!.bare.median),
+              ]),
+            ]),
+            '',
+          ]
+        : []),
       'Seeding (plain IndexedDB, one transaction per 20,000 rows): ' +
         store
           .map(
@@ -460,7 +482,9 @@ async function main(): Promise<void> {
     '',
     "- Detection: the content script used to wait 250 ms after any change, navigations included (about 280 ms median to the sidebar). It now reads a navigation at once and, for a second after it, the tool's rendering 30 ms after its first change; other DOM churn is read at most once per 500 ms (was 250 ms), and changes inside a contenteditable (the user typing a reply) are ignored (platform/workplace/watch.ts).",
     "- Popup: nothing is read before the settings are (it used to read everything twice, first with the default settings); the week's summary is read on its own and shown at once, then the 12-week trend and who to thank are read (read together with them, the summary was answered only after the larger reads). entrypoints/popup/App.tsx.",
-    '- Store: logInteraction validates its record once instead of twice (lib/store/index.ts).',
+    '- Store: logInteraction validates its record once instead of twice (lib/store/index.ts). The local day of each append came from a TZDate and date-fns format (~50 µs), and with no zone chosen a new Intl formatter was built on every call to learn the system zone: one cached formatter per zone and the zone read once a minute (lib/balance.ts) took the append from 1.5–2.1x the bare baseline to about 1.2x.',
+    "- Popup: the store, the settings and the week's summary are read as the popup's module loads; they used to wait for Preact effects, which run only after a paint, at each step (about 45 ms between the first render and the numbers at 100,000).",
+    '- Import: restoring into an empty store reads nothing (the file was checked for unique ids and thread keys when validated); otherwise each chunk of 1,000 records is one key-range read, and thread keys are asked for only for records that would be written. At about 100,000 entries in Chromium, import went from 21.6 s to about 17 s (now the speed of the writes themselves: the bare seeding above writes at the same rate) and importing the same file again from 8.9 s to about 3 s.',
     ...(sizes.find((x) => x.name === 'popup' && x.gzip > BUDGETS.popup)
       ? [
           "- Popup size: the popup loads one chunk shared by every extension page, most of it zod (the schemas in lib/model, lib/messages and lib/settings); the popup's own code is about 4 KB gzipped. Meeting 40 KB needs the popup's read path free of zod (reads are not validated; DEFAULT_SETTINGS and readSettings parse with zod) and a chunk split per page (`build.rollupOptions.output.manualChunks` in wxt.config.ts), or zod/mini throughout.",
@@ -492,7 +516,14 @@ function missNotes(store: ScaleResult[]): string[] {
   const s100k = store.find((r) => r.scale === 100_000);
   if (s100k && s100k.popupOpen.median >= 100) {
     notes.push(
-      `- Popup open-to-numbers at 100,000: ${ms(s100k.popupOpen.median, 1)} ms, of which ${ms(s100k.popupBoot.median, 1)} ms pass before the app first renders at all (loading and running the popup's ${'JavaScript'}, the size miss above); the data reads after it are the week's summary alone (${ms(s100k.summary.ours.median)} ms in the store benchmark). What remains is the page's boot: a smaller popup bundle is the next step.`,
+      `- Popup open-to-numbers at 100,000: ${ms(s100k.popupOpen.median, 1)} ms, of which ${ms(s100k.popupBoot.median, 1)} ms pass before the app first renders at all (loading and running the popup's JavaScript); the data reads after it are the week's summary alone (${ms(s100k.summary.ours.median)} ms in the store benchmark). The figure swings by 10-20 ms between runs on this shared machine; what remains is the page's boot.`,
+    );
+  }
+  const small = store[0]?.summaryAtEnd;
+  const large = store.at(-1)?.summaryAtEnd;
+  if (small && large && large.ours.median > 2 * small.ours.median) {
+    notes.push(
+      `- The week's summary at ${store.at(-1)!.scale.toLocaleString('en')} is ${ratio(large.ours.median, small.ours.median)} its time at ${store[0]!.scale.toLocaleString('en')} side by side (${ms(large.ours.median)} vs ${ms(small.ours.median)} ms), and bare IndexedDB, reading the same 400 rows the same way, grows alike (${ratio(large.bare.median, small.bare.median)}: ${ms(large.bare.median)} vs ${ms(small.bare.median)} ms). Both read only the week through the \`at\` index; what grows is Chromium's IndexedDB fetching each row from a larger LevelDB (more files to look in, and a database bulk-written minutes before). Only a precomputed weekly total would make the read independent of the engine; it is under the 20 ms target at every size.`,
     );
   }
   const worst = store
@@ -507,7 +538,7 @@ function missNotes(store: ScaleResult[]): string[] {
     .filter((x) => x.ours > 1.5 * x.bare);
   if (worst.length) {
     notes.push(
-      `- Our layer beyond 1.5x of bare: ${worst.map((x) => `${x.op} at ${x.scale.toLocaleString('en')} (${ms(x.ours)} vs ${ms(x.bare)} ms)`).join(', ')}. Appending does the same IndexedDB work as bare and adds about half a millisecond of CPU before it: the record's zod validation, its local day through date-fns/@date-fns/tz, and a ULID. The timer here ticks in 0.1 ms steps, so these ratios of one-millisecond figures move by 0.1-0.2x between runs; the absolute cost stays under 2 ms.`,
+      `- Our layer beyond 1.5x of bare: ${worst.map((x) => `${x.op} at ${x.scale.toLocaleString('en')} (${ms(x.ours)} vs ${ms(x.bare)} ms)`).join(', ')}. Appending does the same IndexedDB work as bare and adds its record's zod validation, local day and ULID (about 15 µs together in Node). The timer here ticks in 0.1 ms steps, so ratios of one-millisecond figures move by 0.1-0.2x between runs; the absolute cost stays under 2 ms.`,
     );
   }
   return notes;

@@ -45,9 +45,9 @@ const personId = (i: number): string => fastUlid(1_700_000_000_000, i, 1);
 const relationshipOf = (p: number) => RELATIONSHIPS[p % RELATIONSHIPS.length]!;
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
-function openRaw(): Promise<IDBDatabase> {
+function openRaw(name: string = DB_NAME): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open(DB_NAME);
+    const open = indexedDB.open(name);
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
@@ -83,7 +83,13 @@ async function setup(): Promise<{ weekStart: number }> {
   raw = await openRaw();
   now = Date.now();
   weekStart = weekBounds(now, settings.weekStartsOn, settings.timeZone).start;
-  const tx = raw.transaction(['people', 'interactions', 'appreciations', 'checkIns'], 'readwrite');
+  await writeBase(raw);
+  return { weekStart };
+}
+
+/** The people and this week's interactions, the same in every database. */
+async function writeBase(db: IDBDatabase): Promise<void> {
+  const tx = db.transaction(['people', 'interactions', 'appreciations', 'checkIns'], 'readwrite');
   for (let p = 0; p < PEOPLE; p++) {
     tx.objectStore('people').put({
       id: personId(p),
@@ -102,7 +108,6 @@ async function setup(): Promise<{ weekStart: number }> {
     addRows(tx, weekStart + Math.floor((span * i) / WEEK_INTERACTIONS), i, 2);
   }
   await done(tx);
-  return { weekStart };
 }
 
 function addRows(tx: IDBTransaction, at: number, i: number, salt: number): void {
@@ -150,19 +155,71 @@ function addRows(tx: IDBTransaction, at: number, i: number, salt: number): void 
 
 /** Grows the history (rows before this week) to `total` rows, 20,000 per transaction. */
 async function seed(total: number): Promise<{ rows: number; ms: number }> {
-  const db = raw!;
   const started = performance.now();
   const from = history;
-  while (history < total) {
-    const upto = Math.min(total, history + 20_000);
+  await writeHistory(raw!, history, total);
+  history = total;
+  return { rows: history - from, ms: performance.now() - started };
+}
+
+async function writeHistory(db: IDBDatabase, from: number, to: number): Promise<void> {
+  for (let at = from; at < to; at += 20_000) {
+    const upto = Math.min(to, at + 20_000);
     const tx = db.transaction(['interactions', 'appreciations', 'checkIns'], 'readwrite', {
       durability: 'relaxed',
     });
-    for (let i = history; i < upto; i++) addRows(tx, weekStart - (i + 1) * SPACING, i, 3);
+    for (let i = at; i < upto; i++) addRows(tx, weekStart - (i + 1) * SPACING, i, 3);
     await done(tx);
-    history = upto;
   }
-  return { rows: history - from, ms: performance.now() - started };
+}
+
+/**
+ * Databases left at earlier sizes, so the week's summary at every size is timed side by side
+ * at the end, in the same minutes (the machine's load and the disk's state alike for all).
+ */
+const frozen = new Map<number, { store: Store; raw: IDBDatabase }>();
+
+/** Copies the log at its current size into a database of its own (same rows, same week). */
+async function freeze(): Promise<{ ms: number }> {
+  const started = performance.now();
+  const name = `${DB_NAME}-at-${history + WEEK_INTERACTIONS}`;
+  const copy = await openStore(name); // created through our own migrations
+  const copyRaw = await openRaw(name);
+  await writeBase(copyRaw);
+  await writeHistory(copyRaw, 0, history);
+  frozen.set(history + WEEK_INTERACTIONS, { store: copy, raw: copyRaw });
+  return { ms: performance.now() - started };
+}
+
+/**
+ * The week's summary, ours and bare, on every frozen size and on the live log, alternating call
+ * by call: `ours[size]` and `bare[size]` in ms.
+ */
+async function summaryAtEverySize(
+  rounds: number,
+  warmup: number,
+): Promise<{ ours: Record<number, number[]>; bare: Record<number, number[]> }> {
+  const sizes = [...frozen, [history + WEEK_INTERACTIONS, { store: store!, raw: raw! }] as const];
+  const samples = { ours: {} as Record<number, number[]>, bare: {} as Record<number, number[]> };
+  for (let round = 0; round < warmup + rounds; round++) {
+    const order = round % 2 ? [...sizes].reverse() : sizes;
+    for (const [size, each] of order) {
+      for (const kind of round % 2 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const)) {
+        const started = performance.now();
+        if (kind === 'ours') await each.store.weekSummary(settings, now);
+        else await summaryBare(each.raw);
+        const elapsed = performance.now() - started;
+        if (round >= warmup) (samples[kind][size] ??= []).push(elapsed);
+      }
+    }
+  }
+  for (const [size, each] of frozen) {
+    each.store.db.close();
+    each.raw.close();
+    indexedDB.deleteDatabase(`${DB_NAME}-at-${size}`);
+  }
+  frozen.clear();
+  return samples;
 }
 
 async function count(): Promise<number> {
@@ -230,10 +287,10 @@ async function appendBare(): Promise<void> {
 const summaryOurs = () => store!.weekSummary(settings, now);
 
 /** The same three range reads as weekSummary, and the same counts. */
-async function summaryBare(): Promise<unknown> {
+async function summaryBare(db: IDBDatabase = raw!): Promise<unknown> {
   const week = { start: weekStart, end: weekStart + 7 * 86_400_000 };
   const range = IDBKeyRange.bound(week.start, week.end, false, true);
-  const tx = raw!.transaction(['interactions', 'appreciations', 'checkIns'], 'readonly');
+  const tx = db.transaction(['interactions', 'appreciations', 'checkIns'], 'readonly');
   const [interactions, appreciations, checkIns] = await Promise.all([
     request(tx.objectStore('interactions').index('at').getAll(range)),
     request(tx.objectStore('appreciations').index('at').getAll(range)),
@@ -284,7 +341,7 @@ async function popupBare(): Promise<unknown> {
 
 const OPERATIONS = {
   append: [appendOurs, appendBare],
-  summary: [summaryOurs, summaryBare],
+  summary: [summaryOurs, () => summaryBare()],
   popup: [popupOurs, popupBare],
 } as const;
 
@@ -380,6 +437,8 @@ async function io(): Promise<IoTimes> {
 
 (globalThis as unknown as { insideOutBench: unknown }).insideOutBench = {
   io,
+  freeze,
+  summaryAtEverySize,
   setup,
   seed,
   measure,

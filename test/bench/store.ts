@@ -28,6 +28,8 @@ export interface ScaleResult {
   popupBoot: Stats;
   /** Export and import of the whole log, at IO_SCALE only. */
   io?: IoTimes;
+  /** The week's summary timed at the end on every size side by side (frozen copies). */
+  summaryAtEnd?: { ours: Stats; bare: Stats };
 }
 
 /** The log size at which export and import are timed (issue: "at 100,000 entries"). */
@@ -44,6 +46,11 @@ interface BenchApi {
   check(): Promise<{ week: number; thanks: number; log: number }>;
   cleanup(): Promise<number>;
   io(): Promise<IoTimes>;
+  freeze(): Promise<{ ms: number }>;
+  summaryAtEverySize(
+    rounds: number,
+    warmup: number,
+  ): Promise<{ ours: Record<number, number[]>; bare: Record<number, number[]> }>;
 }
 
 type Call = <K extends keyof BenchApi>(
@@ -151,6 +158,12 @@ export async function benchStore(
       );
     }
     const opens = await openPopupTimes(browser, options.popupOpens);
+    if (scale !== SCALES.at(-1)) {
+      const copy = await call('freeze');
+      log(
+        `    kept a copy at this size for the side-by-side summary (${(copy.ms / 1000).toFixed(1)} s)`,
+      );
+    }
     results.push({
       scale,
       seedMs: seeded.ms,
@@ -173,6 +186,22 @@ export async function benchStore(
         `popup open-to-numbers ${last.popupOpen.median.toFixed(1)} ms`,
     );
   }
+  const atEnd = await call('summaryAtEverySize', 40, 5);
+  for (const result of results) {
+    const ours = atEnd.ours[result.scale];
+    const bare = atEnd.bare[result.scale];
+    if (ours && bare) result.summaryAtEnd = { ours: stats(ours), bare: stats(bare) };
+  }
+  log(
+    `  the week's summary side by side: ` +
+      results
+        .map(
+          (r) =>
+            `${r.scale.toLocaleString('en')} ${r.summaryAtEnd?.ours.median.toFixed(2)} ms ` +
+            `(bare ${r.summaryAtEnd?.bare.median.toFixed(2)})`,
+        )
+        .join(', '),
+  );
   await page.close();
   return results;
 }
