@@ -1,13 +1,36 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { ALL_TOOL_MATCHES } from './lib/sites';
+
+/**
+ * zod compiles fast parsers with the Function constructor unless it runs jitless, which
+ * lib/model.ts sets; these are the two places that would call it. Replacing them means the
+ * shipped code holds no eval at all (store reviewers and web-ext lint look for it), and a zod
+ * update that moves them fails the build rather than bringing eval back unnoticed.
+ */
+function zodWithoutEval(): Plugin {
+  const evalSite = 'const F = Function;';
+  return {
+    name: 'inside-out:zod-without-eval',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]zod[\\/]v4[\\/]core[\\/](util|doc)\.js$/.test(id)) return undefined;
+      if (!code.includes(evalSite)) this.error(`zod changed: no "${evalSite}" in ${id}`);
+      return code.replaceAll(
+        evalSite,
+        'const F = function () { throw new EvalError("no eval"); };',
+      );
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too: MV2 would drop the side panel and optional host permissions.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), zodWithoutEval()] }),
   // The sources zip the Firefox store asks for: what the extension is built from, nothing else
   // (WXT already leaves out node_modules, .output and dot-files).
   zip: {
@@ -30,9 +53,11 @@ export default defineConfig({
     // Only the in-page sidebar may be framed, and only by the supported tools.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: ALL_TOOL_MATCHES }],
     browser_specific_settings: {
+      gecko_android: { strict_min_version: '142.0' },
       gecko: {
         id: 'inside-out@inside-out.app',
-        strict_min_version: '128.0',
+        // 140 (ESR) is the first to read data_collection_permissions; older ones would warn.
+        strict_min_version: '140.0',
         // Nothing is collected or transmitted: the log stays in the browser.
         data_collection_permissions: { required: ['none'] },
       },
