@@ -24,10 +24,25 @@ export function parseCustomDomain(input: string): CustomDomainResult {
   if (!url.hostname.includes('.') || url.username || url.password) {
     return { ok: false, problem: `“${trimmed}” is not a web address.` };
   }
-  if (ALL_TOOL_MATCHES.some((m) => new MatchPattern(m).includes(url.href))) {
+  if (isSupportedAddress(url.href)) {
     return { ok: false, problem: `${url.hostname} is already supported; there is nothing to add.` };
   }
   return { ok: true, origin: url.origin };
+}
+
+const supported = ALL_TOOL_MATCHES.map((m) => new MatchPattern(m));
+
+/**
+ * A page of a supported tool at its own address (not a self-hosted one): where the manifest
+ * lets the in-page sidebar be framed. A string: the library's `instanceof Location` check
+ * fails in service workers.
+ */
+export function isSupportedAddress(href: string): boolean {
+  try {
+    return supported.some((pattern) => pattern.includes(href));
+  } catch {
+    return false; // not an address at all
+  }
 }
 
 /** The pattern asked for and registered: every page of that origin. */

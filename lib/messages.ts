@@ -18,8 +18,10 @@ export const MessageSchema = z.discriminatedUnion('type', [
   // Content script -> background.
   /** What is open in this tab now (null: nothing). */
   z.strictObject({ type: z.literal('conversation'), conversation: ConversationSchema.nullable() }),
-  /** Is this tool switched on? */
+  /** Is this tool switched on, and may the in-page sidebar be framed on this page? */
   z.strictObject({ type: z.literal('site-status'), tool: ToolSchema }),
+  /** The launcher was clicked where the sidebar cannot be framed: open the side panel. */
+  z.strictObject({ type: z.literal('open-side-panel') }),
 
   // Extension pages -> background.
   /** The conversation of a tab: the sender's own tab when `tabId` is absent (the overlay). */

@@ -1,3 +1,4 @@
+import { isSupportedAddress } from '@/lib/custom-domains';
 import type { Message } from '@/lib/messages';
 import {
   browser,
@@ -8,6 +9,7 @@ import {
   onSettingsChanged,
   syncCustomDomains,
   onStoreChange,
+  openSidePanel,
   sendToTab,
   type Sender,
 } from '@/platform';
@@ -72,13 +74,37 @@ export default defineBackground(() => {
   };
 });
 
+/**
+ * The side panel for a tab whose page cannot frame the sidebar. Called straight from the
+ * launcher's click message, so Chrome still counts the click; Firefox does not count a content
+ * script's click, so there (or if Chrome refuses) the same page opens in a small window,
+ * following that tab.
+ */
+function openSidePanelFor(tabId: number, windowId?: number): Promise<unknown> {
+  return openSidePanel(tabId, windowId).catch(() =>
+    browser.windows.create({
+      url: browser.runtime.getURL(`/sidepanel.html?tab=now&for=${tabId}`),
+      type: 'popup',
+      width: 420,
+      height: 720,
+    }),
+  );
+}
+
 function route(message: Message, sender: Sender): Promise<unknown> | undefined {
   const fromPage = isFromExtensionPage(sender);
   switch (message.type) {
     case 'conversation':
       return fromPage ? undefined : conversationReported(message, sender);
     case 'site-status':
-      return loadSettings().then((s) => ({ enabled: s.sites[message.tool] !== false }));
+      return loadSettings().then((s) => ({
+        enabled: s.sites[message.tool] !== false,
+        framed: isSupportedAddress(sender.url ?? sender.tab?.url ?? ''),
+      }));
+    case 'open-side-panel':
+      return fromPage || sender.tab?.id === undefined
+        ? undefined
+        : openSidePanelFor(sender.tab.id, sender.tab.windowId);
     case 'get-conversation':
       return fromPage ? conversationOf(message.tabId ?? sender.tab?.id) : undefined;
     case 'relay':

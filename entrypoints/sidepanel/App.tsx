@@ -27,6 +27,9 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
+/** `?for=<tab id>`: follow that tab rather than the active one (a window of its own). */
+const FOLLOWED_TAB = Number(new URLSearchParams(location.search).get('for')) || undefined;
+
 /** The Chrome side panel and the Firefox sidebar: the whole log, people, check-ins, review. */
 export function App() {
   const store = useStore();
@@ -36,15 +39,17 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const flow = useThankFlow(store);
 
-  // "Now": the conversation in the active tab, kept current as tabs and pages change.
+  // "Now": the conversation in the active tab, kept current as tabs and pages change; or, in
+  // the window a self-hosted tool's launcher opens (Firefox), the tab it was opened `for`.
   useEffect(() => {
+    const followed = async () => FOLLOWED_TAB ?? (await activeTab())?.id;
     const refresh = async () => {
-      const active = await activeTab();
+      const id = await followed();
       const reply = await sendMessage<ConversationReply>({
         type: 'get-conversation',
-        tabId: active?.id,
+        tabId: id,
       });
-      setTabId(active?.id ?? null);
+      setTabId(id ?? null);
       setConversation(reply?.conversation ?? null);
     };
     void refresh();
@@ -55,9 +60,9 @@ export function App() {
       (message, sender) => {
         // Straight from the active tab's content script: no need to wait for the background.
         if (message.type === 'conversation') {
-          void activeTab().then((active) => {
-            if (active?.id !== undefined && active.id === sender.tab?.id) {
-              setTabId(active.id);
+          void followed().then((id) => {
+            if (id !== undefined && id === sender.tab?.id) {
+              setTabId(id);
               setConversation(message.conversation);
             }
           });

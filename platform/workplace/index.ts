@@ -26,7 +26,7 @@ export async function runWorkplace(adapter: Adapter, signal: AbortSignal): Promi
 
 async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return;
-  const site = await sendToBackground<{ enabled: boolean }>({
+  const site = await sendToBackground<{ enabled: boolean; framed: boolean }>({
     type: 'site-status',
     tool: adapter.tool,
   });
@@ -40,6 +40,8 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
     overlayUrl: overlayUrl(),
     prefs,
     onPrefsChange: (next) => void saveLauncherPrefs(host, next),
+    openElsewhere:
+      site?.framed === false ? () => void sendToBackground({ type: 'open-side-panel' }) : undefined,
   });
   signal.addEventListener('abort', () => launcher.destroy());
 

@@ -38,6 +38,12 @@ export interface LauncherOptions {
   overlayUrl: string;
   prefs: LauncherPrefs;
   onPrefsChange(prefs: LauncherPrefs): void;
+  /**
+   * Where the overlay may not be framed (a self-hosted address: Chrome lets only the supported
+   * tools' pages frame it), a click opens the sidebar this way instead. Needs the click itself,
+   * so it is never done on load.
+   */
+  openElsewhere?: () => void;
 }
 
 export function mountLauncher(options: LauncherOptions): Launcher {
@@ -72,6 +78,10 @@ export function mountLauncher(options: LauncherOptions): Launcher {
     },
     open() {
       if (frame) return;
+      if (options.openElsewhere) {
+        options.openElsewhere();
+        return;
+      }
       frame = doc.createElement('iframe');
       frame.dataset.testid = 'panel';
       frame.src = overlayUrl;
@@ -143,7 +153,7 @@ export function mountLauncher(options: LauncherOptions): Launcher {
 
   place();
   launcher.ensureAttached();
-  if (prefs.open) launcher.open();
+  if (prefs.open && !options.openElsewhere) launcher.open();
   return launcher;
 }
 

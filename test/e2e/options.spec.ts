@@ -146,6 +146,28 @@ describe('a self-hosted tool from the options page', () => {
     // The Jira script now runs on that origin.
     const jira = await browser.newPage(server.urlFor('custom/jira-self-hosted'));
     expect(await waitForSidebarRoot(jira)).toBe(true);
+    // Chrome frames the sidebar only on the supported tools' own addresses: here a real click
+    // on the launcher opens the side panel instead, following this page's conversation.
+    const host = context.pages().find((p) => p.url().startsWith('https://jira.acme-corp.example'))!;
+    await host.locator('inside-out-root [data-testid="launcher"]').click();
+    // Drivers see no side panel as a page; the extension itself lists its open contexts.
+    const worker = await browser.chromium!.serviceWorker();
+    const sidePanels = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: {
+              runtime: {
+                getContexts(filter: object): Promise<Array<{ documentUrl?: string }>>;
+              };
+            };
+          }
+        ).chrome.runtime
+          .getContexts({ contextTypes: ['SIDE_PANEL'] })
+          .then((all) => all.map((c) => new URL(c.documentUrl ?? '').pathname)),
+      );
+    await expect.poll(sidePanels, { timeout: 5_000 }).toEqual(['/sidepanel.html']);
+    expect(await host.locator('inside-out-root iframe').count()).toBe(0);
     await jira.close();
 
     // Removing it unregisters the script (and gives the permission back; this copy's is built in).

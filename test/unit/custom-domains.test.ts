@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { originPattern, parseCustomDomain, scriptId } from '@/lib/custom-domains';
+import {
+  isSupportedAddress,
+  originPattern,
+  parseCustomDomain,
+  scriptId,
+} from '@/lib/custom-domains';
 
 describe('parseCustomDomain', () => {
   it('turns a host or a page address into an https origin', () => {
@@ -30,5 +35,16 @@ describe('parseCustomDomain', () => {
     expect(scriptId('jira', 'https://jira.acme.example')).toBe(
       'custom:jira:https://jira.acme.example',
     );
+  });
+});
+
+describe('isSupportedAddress', () => {
+  it('says where the in-page sidebar may be framed: the tools’ own addresses, not self-hosted ones', () => {
+    expect(isSupportedAddress('https://acme.atlassian.net/browse/OPS-1')).toBe(true);
+    expect(isSupportedAddress('https://mail.google.com/mail/u/0/#inbox/abc')).toBe(true);
+    expect(isSupportedAddress('https://teams.cloud.microsoft/v2/')).toBe(true);
+    expect(isSupportedAddress('https://jira.acme-corp.example/browse/OPS-1')).toBe(false);
+    expect(isSupportedAddress('https://atlassian.net.evil.example/')).toBe(false);
+    expect(isSupportedAddress('')).toBe(false);
   });
 });
