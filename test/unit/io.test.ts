@@ -104,6 +104,15 @@ function makeInteraction(personId: string, at: number, random: () => number): In
   };
 }
 
+/** `interaction` moved onto `thread`, with the thread key the store gives it (thread|person|day). */
+function onThread(interaction: Interaction, thread: string): Interaction {
+  return {
+    ...interaction,
+    threadKey: thread,
+    dedupeKey: `${thread}|${interaction.personId}|${isoDay(interaction.at)}`,
+  };
+}
+
 function makeAppreciation(personId: string, at: number, random: () => number): Appreciation {
   return {
     id: newId(at),
@@ -336,20 +345,11 @@ describe('import', () => {
     // The store has X and Y; the file, from another device, has X moved onto Y's thread and day.
     const random = rng(12);
     const amy = makePerson(0, random);
-    const key = (thread: string) => `${thread}|${amy.id}|${isoDay(NOW)}`;
-    const x: Interaction = {
-      ...makeInteraction(amy.id, NOW, random),
-      threadKey: 'jira:A-1',
-      dedupeKey: key('jira:A-1'),
-    };
-    const y: Interaction = {
-      ...makeInteraction(amy.id, NOW + 1, random),
-      threadKey: 'jira:A-2',
-      dedupeKey: key('jira:A-2'),
-    };
+    const x = onThread(makeInteraction(amy.id, NOW, random), 'jira:A-1');
+    const y = onThread(makeInteraction(amy.id, NOW + 1, random), 'jira:A-2');
     await fill(store, { people: [amy], interactions: [x, y] });
     const before = await snapshot(store);
-    const movedX = { ...x, threadKey: 'jira:A-2', dedupeKey: key('jira:A-2'), note: 'moved' };
+    const movedX = { ...onThread(x, 'jira:A-2'), note: 'moved' };
     const newer = { ...amy, name: 'Amy Chen', updatedAt: NOW };
     const file = mustParse(exportJson(fileOf({ people: [newer], interactions: [movedX] })));
     // Not an error that throws the whole import away: the clash is skipped like any duplicate.
@@ -364,18 +364,9 @@ describe('import', () => {
     // moved, A-1 is free, so Z goes in; listed the other way round, Z meets X still on A-1.
     const random = rng(13);
     const amy = makePerson(0, random);
-    const key = (thread: string) => `${thread}|${amy.id}|${isoDay(NOW)}`;
-    const x: Interaction = {
-      ...makeInteraction(amy.id, NOW, random),
-      threadKey: 'jira:A-1',
-      dedupeKey: key('jira:A-1'),
-    };
-    const movedX = { ...x, threadKey: 'jira:A-3', dedupeKey: key('jira:A-3') };
-    const z: Interaction = {
-      ...makeInteraction(amy.id, NOW + 1, random),
-      threadKey: 'jira:A-1',
-      dedupeKey: key('jira:A-1'),
-    };
+    const x = onThread(makeInteraction(amy.id, NOW, random), 'jira:A-1');
+    const movedX = onThread(x, 'jira:A-3');
+    const z = onThread(makeInteraction(amy.id, NOW + 1, random), 'jira:A-1');
     await fill(store, { people: [amy], interactions: [x] });
     const moveFirst = mustParse(exportJson(fileOf({ people: [amy], interactions: [movedX, z] })));
     expect(await importAll(store, moveFirst)).toEqual({ added: 1, updated: 1, unchanged: 1 });
