@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Person, type Settings } from '@/lib/model';
 import type { Store } from '@/lib/store';
 
-export { useStoreVersion } from './read-hooks';
 import {
   browser,
   getStore,

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useSettings, useStore, useStoreVersion } from '@/components/hooks';
+import { useSettings, useStore } from '@/components/hooks';
+import { useStoreVersion } from '@/components/read-hooks';
 import { CustomDomains } from '@/components/CustomDomains';
 import { DataControls } from '@/components/DataControls';
 import { classify } from '@/lib/classify';

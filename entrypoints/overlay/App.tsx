@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConversationPanel } from '@/components/ConversationPanel';
-import { useSettings, useStore, useStoreVersion } from '@/components/hooks';
+import { useSettings, useStore } from '@/components/hooks';
+import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import type { ConversationReply } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';

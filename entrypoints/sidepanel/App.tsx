@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CheckInsView } from '@/components/CheckInsView';
 import { ConversationPanel } from '@/components/ConversationPanel';
-import { useStore, useStoreVersion } from '@/components/hooks';
+import { useStore } from '@/components/hooks';
+import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import { LogView } from '@/components/LogView';
 import { PeopleView } from '@/components/PeopleView';
