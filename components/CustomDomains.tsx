@@ -15,7 +15,7 @@ export function CustomDomains({ domains }: { domains: Settings['customDomains'] 
 
   async function add(event: Event) {
     event.preventDefault();
-    const parsed = parseCustomDomain(address);
+    const parsed = parseCustomDomain(address, t);
     if (!parsed.ok) {
       setStatus(parsed.problem);
       return;

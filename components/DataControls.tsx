@@ -39,7 +39,7 @@ export function DataControls({ store }: { store: Store }) {
     if (!picked) return;
     setProblems([]);
     setStatus(t('dataChecking'));
-    const parsed = parseImport(await picked.text());
+    const parsed = parseImport(await picked.text(), t);
     if (!parsed.ok) {
       setStatus(t('dataImportProblems'));
       setProblems(parsed.problems);

@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeTime } from 'ulid';
 import { localDay } from '../lib/balance.ts';
+import { english } from '../lib/english.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, parseImport, type ExportFile } from '../lib/io.ts';
 import type {
   Appreciation,
@@ -660,7 +661,7 @@ export function generateHistory(today: Date = new Date()): ExportFile {
 export async function writeHistory(today: Date = new Date(), file = HISTORY_FILE): Promise<string> {
   const history = generateHistory(today);
   const text = JSON.stringify(history, null, 2);
-  const parsed = parseImport(text);
+  const parsed = parseImport(text, english);
   if (!parsed.ok)
     throw new Error(`The sample history does not import:\n${parsed.problems.join('\n')}`);
   // Formatted as prettier would, so `npm run lint` stays quiet about the committed file.

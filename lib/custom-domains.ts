@@ -3,29 +3,28 @@
  * turning what the user typed into an origin the browser can be asked about, and the ids and
  * match patterns of the content scripts registered for it.
  */
+import type { Translate } from './i18n';
 import { MatchPattern } from '@webext-core/match-patterns';
 import { ALL_TOOL_MATCHES, type Tool } from './sites';
 
 export type CustomDomainResult = { ok: true; origin: string } | { ok: false; problem: string };
 
 /** `jira.acme.example`, `https://jira.acme.example/browse/X-1` → `https://jira.acme.example`. */
-export function parseCustomDomain(input: string): CustomDomainResult {
+export function parseCustomDomain(input: string, t: Translate): CustomDomainResult {
   const trimmed = input.trim();
-  if (!trimmed)
-    return { ok: false, problem: 'Type the address of your tool, e.g. jira.example.com.' };
+  if (!trimmed) return { ok: false, problem: t('customDomainEmpty') };
   let url: URL;
   try {
     url = new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
-    return { ok: false, problem: `“${trimmed}” is not a web address.` };
+    return { ok: false, problem: t('customDomainNotAnAddress', trimmed) };
   }
-  if (url.protocol !== 'https:')
-    return { ok: false, problem: 'Only https:// addresses can be added.' };
+  if (url.protocol !== 'https:') return { ok: false, problem: t('customDomainHttpsOnly') };
   if (!url.hostname.includes('.') || url.username || url.password) {
-    return { ok: false, problem: `“${trimmed}” is not a web address.` };
+    return { ok: false, problem: t('customDomainNotAnAddress', trimmed) };
   }
   if (isSupportedAddress(url.href)) {
-    return { ok: false, problem: `${url.hostname} is already supported; there is nothing to add.` };
+    return { ok: false, problem: t('customDomainSupported', url.hostname) };
   }
   return { ok: true, origin: url.origin };
 }

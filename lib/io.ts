@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
+import type { Translate } from './i18n';
 import {
   AppreciationSchema,
   CheckInSchema,
@@ -106,37 +107,29 @@ const MAX_PROBLEMS = 20;
  * Validates a whole file before anything is written: JSON, format and version, every record,
  * duplicate ids, and references to people that the file does not contain.
  */
-export function parseImport(text: string): ParsedImport {
-  if (text.length > MAX_IMPORT_BYTES)
-    return { ok: false, problems: ['The file is too large to import.'] };
+export function parseImport(text: string, t: Translate): ParsedImport {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, problems: [t('importTooLarge')] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [clip(`This is not a JSON file: ${(error as Error).message}`)] };
+    return { ok: false, problems: [clip(t('importNotJson', (error as Error).message))] };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, problems: ['This is not an Inside Out export (expected an object).'] };
+    return { ok: false, problems: [t('importNotAnObject')] };
   }
   const header = raw as { format?: unknown; version?: unknown };
   if (header.format !== EXPORT_FORMAT) {
-    return {
-      ok: false,
-      problems: ['This is not an Inside Out export (its "format" is missing or different).'],
-    };
+    return { ok: false, problems: [t('importWrongFormat')] };
   }
   if (typeof header.version === 'number' && header.version > EXPORT_VERSION) {
-    return {
-      ok: false,
-      problems: [
-        `This file was made by a newer version of Inside Out (format ${header.version}); update the extension to import it.`,
-      ],
-    };
+    return { ok: false, problems: [t('importNewerVersion', header.version)] };
   }
   const parsed = ExportFileSchema.safeParse(raw);
   if (!parsed.success) {
+    // Where in the file, and zod's own words for what is wrong there.
     const problems = describeIssues(parsed.error);
-    return { ok: false, problems: cap(problems) };
+    return { ok: false, problems: cap(problems, t) };
   }
   const file = parsed.data;
   const problems: string[] = [];
@@ -148,33 +141,31 @@ export function parseImport(text: string): ParsedImport {
   ] as const) {
     const seen = new Set<string>();
     records.forEach((r, index) => {
-      if (seen.has(r.id)) problems.push(`${name}.${index}: the id ${r.id} appears twice`);
+      if (seen.has(r.id)) problems.push(t('importDuplicateId', `${name}.${index}`, r.id));
       seen.add(r.id);
     });
   }
   const keys = new Set<string>();
   file.interactions.forEach((i, index) => {
-    if (keys.has(i.dedupeKey))
-      problems.push(`interactions.${index}: logged twice for the same thread, person and day`);
+    if (keys.has(i.dedupeKey)) problems.push(t('importDuplicateThread', `interactions.${index}`));
     keys.add(i.dedupeKey);
   });
   const personIds = new Set(file.people.map((p) => p.id));
   const checkRefs = (name: string, records: ReadonlyArray<{ personId: string }>) =>
     records.forEach((r, index) => {
-      if (!personIds.has(r.personId))
-        problems.push(`${name}.${index}: refers to a person not in the file`);
+      if (!personIds.has(r.personId)) problems.push(t('importUnknownPerson', `${name}.${index}`));
     });
   checkRefs('interactions', file.interactions);
   checkRefs('appreciations', file.appreciations);
   checkRefs('checkIns', file.checkIns);
-  return problems.length ? { ok: false, problems: cap(problems) } : { ok: true, file };
+  return problems.length ? { ok: false, problems: cap(problems, t) } : { ok: true, file };
 }
 
 /** At most MAX_PROBLEMS lines, each short: a hostile key name must not flood the list. */
-function cap(problems: string[]): string[] {
+function cap(problems: string[], t: Translate): string[] {
   const lines = problems.slice(0, MAX_PROBLEMS).map(clip);
   return problems.length > MAX_PROBLEMS
-    ? [...lines, `…and ${problems.length - MAX_PROBLEMS} more problems`]
+    ? [...lines, t('importMoreProblems', problems.length - MAX_PROBLEMS)]
     : lines;
 }
 

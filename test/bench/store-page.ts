@@ -10,6 +10,7 @@
  */
 import { recentWeeks, weekBounds } from '../../lib/balance';
 import { DEFAULT_SETTINGS } from '../../lib/model';
+import { english } from '../../lib/english';
 import { exportAll, exportJson, importAll, parseImport, wipeAll } from '../../lib/io';
 import { DB_NAME, openStore, type Store, type StoreSettings } from '../../lib/store';
 
@@ -407,7 +408,7 @@ async function io(): Promise<IoTimes> {
   const started = performance.now();
   const json = exportJson(await exportAll(store!));
   const exported = performance.now();
-  const parsed = parseImport(json);
+  const parsed = parseImport(json, english);
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const validated = performance.now();
   const target = await openStore(`${DB_NAME}-bench-import`);

@@ -120,6 +120,30 @@ describe('every word the extension shows comes from _locales', () => {
     await page.close();
   });
 
+  it('in the options page’s errors: a bad address and a file that is not an export', async () => {
+    const { browser } = session;
+    const page = await browser.chromium!.context.newPage();
+    await page.goto(`${browser.extensionOrigin}/options.html`);
+    await page.locator('[data-testid="custom-domain-address"]').fill('not an address');
+    await page.locator('[data-testid="custom-domain-add"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="custom-domain-status"]').textContent())
+      .toContain('⟦');
+    for (const text of ['{ not json', '[]', JSON.stringify({ format: 'inside-out', version: 9 })]) {
+      await page.locator('[data-testid="import-file"]').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      await page.locator('[data-testid="import-problems"] li').first().waitFor();
+      // (The browser's own JSON error goes inside our message, as a value.)
+      const problems = await page.locator('[data-testid="import-problems"]').textContent();
+      expect(problems).toMatch(/^⟦/);
+      expect(await untranslated(page, [...PRODUCT_NAMES, 'not an address'])).toEqual([]);
+    }
+    await page.close();
+  });
+
   it('in the in-page sidebar on Gmail', async () => {
     const { browser } = session;
     const page = await browser.newPage(

@@ -5,27 +5,32 @@ import {
   parseCustomDomain,
   scriptId,
 } from '@/lib/custom-domains';
+import { english } from '@/lib/english';
 
 describe('parseCustomDomain', () => {
   it('turns a host or a page address into an https origin', () => {
-    expect(parseCustomDomain('jira.acme.example')).toEqual({
+    expect(parseCustomDomain('jira.acme.example', english)).toEqual({
       ok: true,
       origin: 'https://jira.acme.example',
     });
-    expect(parseCustomDomain(' https://git.acme.example:8443/org/repo/issues/1 ')).toEqual({
-      ok: true,
-      origin: 'https://git.acme.example:8443',
-    });
+    expect(parseCustomDomain(' https://git.acme.example:8443/org/repo/issues/1 ', english)).toEqual(
+      {
+        ok: true,
+        origin: 'https://git.acme.example:8443',
+      },
+    );
   });
   it('refuses what cannot be asked for, with a reason', () => {
-    expect(parseCustomDomain('')).toMatchObject({ ok: false });
-    expect(parseCustomDomain('http://jira.acme.example')).toEqual({
+    expect(parseCustomDomain('', english)).toMatchObject({ ok: false });
+    expect(parseCustomDomain('http://jira.acme.example', english)).toEqual({
       ok: false,
       problem: 'Only https:// addresses can be added.',
     });
-    expect(parseCustomDomain('localhost')).toMatchObject({ ok: false });
-    expect(parseCustomDomain('https://user:pw@jira.acme.example')).toMatchObject({ ok: false });
-    expect(parseCustomDomain('acme.atlassian.net')).toMatchObject({
+    expect(parseCustomDomain('localhost', english)).toMatchObject({ ok: false });
+    expect(parseCustomDomain('https://user:pw@jira.acme.example', english)).toMatchObject({
+      ok: false,
+    });
+    expect(parseCustomDomain('acme.atlassian.net', english)).toMatchObject({
       ok: false,
       problem: expect.stringMatching(/already supported/),
     });

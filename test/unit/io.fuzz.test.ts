@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAll, exportJson, importAll, parseImport, wipeAll } from '@/lib/io';
+import { english } from '@/lib/english';
 import { newId, type Appreciation, type CheckIn, type Interaction, type Person } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
 
@@ -117,7 +118,7 @@ beforeAll(async () => {
   base = baseData() as unknown as Record<Section, Json[]>;
   await fillBase();
   BASE = exportJson(await exportAll(store, NOW));
-  const check = parseImport(BASE);
+  const check = parseImport(BASE, english);
   if (!check.ok) throw new Error(`the base file is invalid: ${check.problems.join('; ')}`);
 });
 afterAll(() => store.close());
@@ -560,7 +561,7 @@ describe('importing hostile files', () => {
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         let parsed: ReturnType<typeof parseImport>;
         try {
-          parsed = parseImport(text);
+          parsed = parseImport(text, english);
         } catch (error) {
           throw new Error(`parseImport threw on a "${kind}" file: ${String(error)}`);
         }

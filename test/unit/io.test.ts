@@ -12,6 +12,7 @@ import {
   wipeAll,
   type ExportFile,
 } from '@/lib/io';
+import { english } from '@/lib/english';
 import {
   APPRECIATION_CHANNELS,
   AppreciationSchema,
@@ -212,13 +213,13 @@ function fileOf(data: Partial<Dataset>): ExportFile {
 }
 
 function mustParse(text: string): ExportFile {
-  const parsed = parseImport(text);
+  const parsed = parseImport(text, english);
   if (!parsed.ok) throw new Error(`expected a valid file: ${parsed.problems.join('; ')}`);
   return parsed.file;
 }
 
 function problemsOf(text: string): string[] {
-  const parsed = parseImport(text);
+  const parsed = parseImport(text, english);
   expect(parsed.ok).toBe(false);
   if (parsed.ok) return [];
   expect(parsed.problems.length).toBeGreaterThan(0);
@@ -258,7 +259,7 @@ describe('round trip', () => {
       for (const name of STORES) expect(await store.db.count(name)).toBe(0);
 
       t = performance.now();
-      const parsed = parseImport(json);
+      const parsed = parseImport(json, english);
       const parseMs = performance.now() - t;
       if (!parsed.ok) throw new Error(parsed.problems.join('; '));
       const progress: number[] = [];
@@ -545,7 +546,7 @@ describe('bad files', () => {
   };
 
   it('accepts the unchanged file', () => {
-    expect(parseImport(json).ok).toBe(true);
+    expect(parseImport(json, english).ok).toBe(true);
   });
 
   it('refuses text that is not JSON', () => {
@@ -694,7 +695,7 @@ describe('bad files', () => {
   it('refuses a file too large to import before parsing it', () => {
     // Not allocated for real: a string whose length says it is over the limit.
     const huge = { length: 600 * 1024 * 1024 } as unknown as string;
-    expect(parseImport(huge)).toEqual({
+    expect(parseImport(huge, english)).toEqual({
       ok: false,
       problems: ['The file is too large to import.'],
     });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDay, recentWeeks, type WeekTotals } from '@/lib/balance';
 import type { Appreciation, CheckIn, Interaction, Person } from '@/lib/model';
-import { english } from './english';
+import { english } from '@/lib/english';
 import { translatorFor } from '@/lib/i18n';
 import messages from '@/public/_locales/en/messages.json';
 import {

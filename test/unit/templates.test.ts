@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE, TEMPLATES, mailtoUrl } from '@/lib/templates';
-import { english } from './english';
+import { english } from '@/lib/english';
 import messages from '@/public/_locales/en/messages.json';
 import { translatorFor } from '@/lib/i18n';
 
