@@ -26,6 +26,8 @@ export interface ScaleResult {
   popupOpenFrame: Stats;
   /** The same opens: navigation start to the app's first render (its "Loading…"). */
   popupBoot: Stats;
+  /** The same opens: navigation start to each of the popup's User Timing marks (popup:*). */
+  popupSteps: Record<string, Stats>;
   /** Export and import of the whole log, at IO_SCALE only. */
   io?: IoTimes;
   /** The week's summary timed at the end on every size side by side (frozen copies). */
@@ -95,6 +97,7 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
   const dom: number[] = [];
   const frame: number[] = [];
   const boot: number[] = [];
+  const steps: Record<string, number[]> = {};
   for (let i = 0; i < opens + 2; i++) {
     const page = await context.newPage();
     await page.goto(`${browser.extensionOrigin}/popup.html`);
@@ -103,13 +106,19 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
       undefined,
       { timeout: 30_000, polling: 20 },
     );
-    const { at, frameAt, bootAt } = await page.evaluate(() => {
+    const { at, frameAt, bootAt, marks } = await page.evaluate(() => {
       const w = window as unknown as {
         __ioNumbersAt: number;
         __ioNumbersFrameAt: number;
         __ioBootAt: number;
       };
-      return { at: w.__ioNumbersAt, frameAt: w.__ioNumbersFrameAt, bootAt: w.__ioBootAt };
+      const marks = Object.fromEntries(
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('popup:'))
+          .map((m) => [m.name.slice('popup:'.length), m.startTime]),
+      );
+      return { at: w.__ioNumbersAt, frameAt: w.__ioNumbersFrameAt, bootAt: w.__ioBootAt, marks };
     });
     await page.close();
     // The first two opens warm the browser's caches of the extension's files.
@@ -117,10 +126,16 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
       dom.push(at);
       frame.push(frameAt);
       boot.push(bootAt);
+      for (const [step, mark] of Object.entries(marks)) (steps[step] ??= []).push(mark);
     }
     await sleep(100);
   }
-  return { dom: stats(dom), frame: stats(frame), boot: stats(boot) };
+  return {
+    dom: stats(dom),
+    frame: stats(frame),
+    boot: stats(boot),
+    steps: Object.fromEntries(Object.entries(steps).map(([step, at]) => [step, stats(at)])),
+  };
 }
 
 export async function benchStore(
@@ -176,6 +191,7 @@ export async function benchStore(
       popupOpen: opens.dom,
       popupOpenFrame: opens.frame,
       popupBoot: opens.boot,
+      popupSteps: opens.steps,
       io,
     });
     const last = results.at(-1)!;
@@ -183,7 +199,11 @@ export async function benchStore(
       `    append ${last.append.ours.median.toFixed(2)} ms (bare ${last.append.bare.median.toFixed(2)}), ` +
         `summary ${last.summary.ours.median.toFixed(2)} ms (bare ${last.summary.bare.median.toFixed(2)}), ` +
         `popup numbers ${last.popup.ours.median.toFixed(2)} ms (bare ${last.popup.bare.median.toFixed(2)}), ` +
-        `popup open-to-numbers ${last.popupOpen.median.toFixed(1)} ms`,
+        `popup open-to-numbers ${last.popupOpen.median.toFixed(1)} ms (` +
+        Object.entries(last.popupSteps)
+          .map(([step, at]) => `${step} ${at.median.toFixed(1)}`)
+          .join(', ') +
+        ')',
     );
   }
   const atEnd = await call('summaryAtEverySize', 40, 5);
