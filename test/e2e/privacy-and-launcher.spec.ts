@@ -58,19 +58,35 @@ describe('the launcher and logging in chromium', () => {
   }
 
   it('opens, moves and closes by keyboard, and remembers being open on the site', async () => {
-    const page = await rawPage(session.server.urlFor('jira/browse-issue'));
+    const url = session.server.urlFor('jira/browse-issue');
+    const page = await rawPage(url);
+    // What the launcher saved for this site, read where it keeps it (the extension's storage).
+    const worker = await session.browser.chromium!.serviceWorker();
+    const saved = () =>
+      worker.evaluate(
+        (key) =>
+          (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+            }
+          ).chrome.storage.local
+            .get(key)
+            .then((all) => all[key]),
+        `launcher:${new URL(url).hostname}`,
+      );
+    const panelShown = { timeout: 10_000 };
     const launcher = page.locator('inside-out-root [data-testid="launcher"]');
     await launcher.focus();
     const top = await launcher.evaluate((el) => el.getBoundingClientRect().top);
     await page.keyboard.press('ArrowDown');
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(top);
     await page.keyboard.press('Enter');
-    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
+    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor(panelShown);
     expect(await launcher.getAttribute('aria-expanded')).toBe('true');
 
     // Escape inside the sidebar closes it and gives focus back to the launcher.
     const frame = page.frameLocator('inside-out-root iframe[data-testid="panel"]');
-    await frame.locator('[data-testid="conversation"]').waitFor();
+    await frame.locator('[data-testid="conversation"]').waitFor(panelShown);
     await frame.locator('[data-testid="close"]').focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('inside-out-root iframe').count()).toBe(0);
@@ -80,12 +96,12 @@ describe('the launcher and logging in chromium', () => {
 
     // Open again, reload: it comes back open, at the place it was moved to.
     await page.keyboard.press('Enter');
-    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
+    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor(panelShown);
     const moved = await launcher.evaluate((el) => el.getBoundingClientRect().top);
     // The launcher saves its state asynchronously; a person does not reload within milliseconds.
-    await page.waitForTimeout(500);
+    await expect.poll(saved).toMatchObject({ open: true });
     await page.reload();
-    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor();
+    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor(panelShown);
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(moved, 0);
 
     // "Hide here" removes the launcher from this site.
@@ -94,7 +110,7 @@ describe('the launcher and logging in chromium', () => {
       .getByRole('button', { name: 'Hide here' })
       .click();
     await expect.poll(() => page.locator('inside-out-root').count()).toBe(0);
-    await page.waitForTimeout(500);
+    await expect.poll(saved).toMatchObject({ hidden: true });
     await page.reload();
     await page.waitForTimeout(1_500);
     expect(await page.locator('inside-out-root').count()).toBe(0);
