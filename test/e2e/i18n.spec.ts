@@ -13,7 +13,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { MessageEntry } from '../../lib/i18n.ts';
 import { TOOL_LABELS } from '../../lib/sites.ts';
 import { useBrowser } from './harness.ts';
-import { findPanelFrame, openPanel, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
+import {
+  findPanelFrame,
+  openPanel,
+  readInPageSidebar,
+  waitForSidebarRoot,
+} from './pages/in-page-sidebar.ts';
 import { helper, seed } from './pages/seed.ts';
 import { BUILD_DIRS } from './paths.ts';
 
@@ -150,8 +155,12 @@ describe('every word the extension shows comes from _locales', () => {
       'https://mail.google.com/mail/u/0/?ogbl#inbox/FMfcgzQXJWZkHhHlqzRnKbKNdpnGtrXs',
     );
     expect(await waitForSidebarRoot(page)).toBe(true);
-    const sidebar = await openPanel(page);
-    expect(sidebar.participants.length).toBeGreaterThan(0);
+    await openPanel(page);
+    // The conversation shows first; its people follow once the log has been read.
+    await expect
+      .poll(async () => (await readInPageSidebar(page)).participants.length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const sidebar = await readInPageSidebar(page);
     const frame = await findPanelFrame(page, sidebar.panelSrc!);
     const names = sidebar.participants.flatMap((p) => [p.name ?? '', p.email ?? '']);
     const pwFrame = browser
