@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { gmailSizedPage } from './extract.bench.ts';
 import { startFixtureServer, type FixtureServer } from '../e2e/fixture-server.ts';
-import { launchBrowser, type LaunchedBrowser } from '../e2e/launch.ts';
+import { chromiumArgs, launchBrowser, type LaunchedBrowser } from '../e2e/launch.ts';
 import { BUILD_DIRS, EXECUTABLES, FIXTURES_DIR, REPO_ROOT } from '../e2e/paths.ts';
 
 /** Not 443: the e2e suite may be using that port at the same time. */
@@ -108,19 +108,6 @@ function heavyPage(): string {
   return page.slice(0, at) + reply + page.slice(at);
 }
 
-export const CHROMIUM_ARGS = (port: number): string[] => [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationGuideModelDownloading,OptimizationHintsFetching,OptimizationTargetPrediction,OptimizationGuideOnDeviceModel',
-  `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
-  '--ignore-certificate-errors',
-];
-
 export function launchWithExtension(env: BenchEnv): Promise<LaunchedBrowser> {
   return launchBrowser('chromium', { server: env.server, extensionDir: env.extensionDir });
 }
@@ -130,6 +117,6 @@ export function launchWithout(env: BenchEnv): Promise<Browser> {
   return chromium.launch({
     executablePath: EXECUTABLES.chromium,
     headless: true,
-    args: CHROMIUM_ARGS(env.server.port),
+    args: chromiumArgs(`127.0.0.1:${env.server.port}`),
   });
 }

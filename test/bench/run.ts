@@ -206,25 +206,10 @@ async function main(): Promise<void> {
       if (run('store')) {
         log('\nStore (seeding up to 1,000,000 interactions)…');
         store = await benchStore(extension, log, { popupOpens: POPUP_OPENS });
-        const rows: string[][] = [
+        const rows = [
           ['operation', 'log size', 'ours median (p95)', 'bare median (p95)', 'ours / bare'],
+          ...storeRows(store),
         ];
-        const cell = (s: Stats) => `${ms(s.median, 2)} (${ms(s.p95, 1)})`;
-        for (const op of ['append', 'summary', 'popup'] as const) {
-          for (const r of store) {
-            rows.push([
-              {
-                append: 'append an interaction',
-                summary: "the week's summary",
-                popup: "popup's numbers (summary + 12-week trend)",
-              }[op],
-              r.scale.toLocaleString('en'),
-              cell(r[op].ours),
-              cell(r[op].bare),
-              ratio(r[op].ours.median, r[op].bare.median),
-            ]);
-          }
-        }
         printTable('Store (ms)', rows);
         const at = (n: number) => store.find((r) => r.scale === n)!;
         const s10k = at(10_000);
@@ -303,7 +288,6 @@ async function main(): Promise<void> {
     '',
   );
   if (store.length) {
-    const cell = (s: Stats) => `${ms(s.median, 2)} (${ms(s.p95, 1)})`;
     md.push(
       '## Store',
       '',
@@ -311,19 +295,7 @@ async function main(): Promise<void> {
       '',
       table([
         ['operation', 'log size', 'ours', 'bare IndexedDB', 'ours / bare'],
-        ...(['append', 'summary', 'popup'] as const).flatMap((op) =>
-          store.map((r) => [
-            {
-              append: 'append an interaction',
-              summary: "the week's summary",
-              popup: "the popup's numbers (summary + 12-week trend)",
-            }[op],
-            r.scale.toLocaleString('en'),
-            cell(r[op].ours),
-            cell(r[op].bare),
-            ratio(r[op].ours.median, r[op].bare.median),
-          ]),
-        ),
+        ...storeRows(store),
       ]),
       '',
       ...(store.every((r) => r.summaryAtEnd)
@@ -527,6 +499,25 @@ async function main(): Promise<void> {
   log(`\nWrote ${out} (${minutes} min).`);
 }
 
+const STORE_OPERATIONS = {
+  append: 'append an interaction',
+  summary: "the week's summary",
+  popup: "the popup's numbers (summary + 12-week trend)",
+} as const;
+
+/** One row per operation and log size: ours, bare, and their ratio (medians, p95). */
+function storeRows(store: ScaleResult[]): string[][] {
+  return (Object.keys(STORE_OPERATIONS) as Array<keyof typeof STORE_OPERATIONS>).flatMap((op) =>
+    store.map((r) => [
+      STORE_OPERATIONS[op],
+      r.scale.toLocaleString('en'),
+      cell(r[op].ours),
+      cell(r[op].bare),
+      ratio(r[op].ours.median, r[op].bare.median),
+    ]),
+  );
+}
+
 /** What stands in the way of a missed store or popup target, with this run's figures. */
 function missNotes(store: ScaleResult[]): string[] {
   const step = (r: ScaleResult, name: string) => ms(r.popupSteps[name]?.median ?? NaN, 1);
@@ -562,6 +553,8 @@ function missNotes(store: ScaleResult[]): string[] {
   return notes;
 }
 
+/** A median and its p95, in ms. */
+const cell = (s: Stats) => `${ms(s.median, 2)} (${ms(s.p95, 1)})`;
 const cell0 = (s: Stats) => `${ms(s.median, 0)} (${ms(s.p95, 0)})`;
 
 await main();

@@ -76,6 +76,27 @@ export interface LaunchOptions {
   headless?: boolean;
 }
 
+/**
+ * Debian's Chromium, quiet: no sandbox or GPU (containers), none of its own network chatter,
+ * and every hostname sent to `target` (the fixture server) with its throw-away certificate.
+ */
+export function chromiumArgs(target: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Autofill asks content-autofill.googleapis.com about every page with a form; network
+    // time asks clients2.google.com for the time.
+    '--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationGuideModelDownloading,OptimizationHintsFetching,OptimizationTargetPrediction,OptimizationGuideOnDeviceModel',
+    `--host-resolver-rules=MAP * ${target}`,
+    '--ignore-certificate-errors',
+  ];
+}
+
 export function launchBrowser(name: BrowserName, options: LaunchOptions): Promise<LaunchedBrowser> {
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
@@ -129,20 +150,9 @@ async function launchChromium({
     executablePath: EXECUTABLES.chromium,
     headless: headless ?? true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Autofill asks content-autofill.googleapis.com about every page with a form; network
-      // time asks clients2.google.com for the time.
-      '--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationGuideModelDownloading,OptimizationHintsFetching,OptimizationTargetPrediction,OptimizationGuideOnDeviceModel',
+      ...chromiumArgs(target),
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
-      `--host-resolver-rules=MAP * ${target}`,
-      '--ignore-certificate-errors',
     ],
   });
   const guard = newGuard(server, 'chromium');
