@@ -10,6 +10,7 @@ import {
   type Relationship,
 } from '@/lib/model';
 import { TOOL_LABELS, TOOLS } from '@/lib/sites';
+import { describeFailedWrite } from '@/lib/storage-errors';
 import type { LogEntry, Store } from '@/lib/store';
 import { announceStoreChange, t, uiLocale } from '@/platform';
 import { useSettings } from './hooks';
@@ -75,6 +76,7 @@ export function LogView({ store, version }: { store: Store; version: number }) {
   const [done, setDone] = useState(false);
   const [undo, setUndo] = useState<{ entry: LogEntry; timer: number } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [failure, setFailure] = useState('');
   const loading = useRef(false);
   const generation = useRef(0);
 
@@ -137,21 +139,41 @@ export function LogView({ store, version }: { store: Store; version: number }) {
     void loadMore(true);
   }, [store, match, version]);
 
+  /** Runs a write; a failure (a full disk, storage taken away) is shown, never swallowed. */
+  async function write(action: () => Promise<unknown>): Promise<boolean> {
+    setFailure('');
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      setFailure(describeFailedWrite(error, t));
+      return false;
+    } finally {
+      announceStoreChange();
+    }
+  }
+
   async function remove(entry: LogEntry) {
-    if (entry.type === 'interaction') await store.deleteInteraction(entry.id);
-    else await store.deleteAppreciation(entry.id);
+    const removed = await write(() =>
+      entry.type === 'interaction'
+        ? store.deleteInteraction(entry.id)
+        : store.deleteAppreciation(entry.id),
+    );
+    if (!removed) return;
     if (undo) clearTimeout(undo.timer);
     setUndo({ entry, timer: window.setTimeout(() => setUndo(null), 10_000) });
-    announceStoreChange();
   }
 
   async function restore() {
     if (!undo) return;
     clearTimeout(undo.timer);
-    if (undo.entry.type === 'interaction') await store.restoreInteraction(undo.entry.interaction);
-    else await store.restoreAppreciation(undo.entry.appreciation);
+    const entry = undo.entry;
     setUndo(null);
-    announceStoreChange();
+    await write(() =>
+      entry.type === 'interaction'
+        ? store.restoreInteraction(entry.interaction)
+        : store.restoreAppreciation(entry.appreciation),
+    );
   }
 
   const set = (key: keyof Filters) => (e: Event) =>
@@ -225,6 +247,11 @@ export function LogView({ store, version }: { store: Store; version: number }) {
           {t('logClearFilters')}
         </button>
       </details>
+      {failure && (
+        <p role="alert" class="error" data-testid="write-error">
+          {failure}
+        </p>
+      )}
       {undo && (
         <p role="status" class="prompt">
           {t('logDeleted')}{' '}
@@ -257,9 +284,9 @@ export function LogView({ store, version }: { store: Store; version: number }) {
               editing={editing === entry.id}
               onEdit={() => setEditing(editing === entry.id ? null : entry.id)}
               onRetag={async (relationship) => {
-                await store.retagInteraction(entry.id, relationship);
-                setEditing(null);
-                announceStoreChange();
+                if (await write(() => store.retagInteraction(entry.id, relationship))) {
+                  setEditing(null);
+                }
               }}
               onDelete={() => void remove(entry)}
             />

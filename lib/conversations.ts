@@ -25,7 +25,10 @@ export async function resolveParticipants(
   return resolved;
 }
 
-/** Logs the conversation with the given people (all of them by default). */
+/**
+ * Logs the conversation with the given people (all of them by default) and returns what it
+ * holds for them now; detection skips anyone whose interaction here the user deleted today.
+ */
 export async function logConversation(
   store: Store,
   conversation: Conversation,
@@ -50,7 +53,7 @@ export async function logConversation(
       settings,
       now,
     );
-    logged.push(interaction);
+    if (interaction) logged.push(interaction);
   }
   return logged;
 }

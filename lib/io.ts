@@ -325,10 +325,11 @@ function sortKeys(value: object): Record<string, unknown> {
 /** Removes everything, in one transaction. */
 export async function wipeAll(store: Store): Promise<void> {
   const tx = store.db.transaction(
-    ['people', 'interactions', 'appreciations', 'checkIns'],
+    ['people', 'interactions', 'appreciations', 'checkIns', 'tombstones'],
     'readwrite',
   );
   await Promise.all([
+    tx.objectStore('tombstones').clear(),
     tx.objectStore('people').clear(),
     tx.objectStore('interactions').clear(),
     tx.objectStore('appreciations').clear(),

@@ -111,6 +111,8 @@ export const InteractionSchema = z.strictObject({
   note: z.string().max(MAX_NOTE).optional(),
   /** Unique: `thread|person|day` for threaded interactions, the id otherwise. */
   dedupeKey: z.string().min(1).max(1_200),
+  /** When it last changed (re-tag, edit); older exports lack it, and then `at` stands in. */
+  updatedAt: TimestampSchema.optional(),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 
@@ -135,6 +137,8 @@ export const CheckInSchema = z.strictObject({
   followUpOn: DaySchema.optional(),
   delivered: z.boolean().default(false),
   deliveredAt: TimestampSchema.optional(),
+  /** When it last changed; older exports lack it, and then the latest date it holds stands in. */
+  updatedAt: TimestampSchema.optional(),
 });
 export type CheckIn = z.infer<typeof CheckInSchema>;
 

@@ -23,6 +23,7 @@ import {
   type Settings,
   type Tool,
 } from '../model';
+import { dedupeKeyOf, tombstoneFor } from '../merge';
 import { findPeopleByName, mergePersonRecords, normalizeEmail } from '../people';
 import { DB_NAME } from './schema';
 import { openDatabase, StoreReader } from './reader';
@@ -56,6 +57,11 @@ export interface NewInteraction {
 export type NewAppreciation = Omit<Appreciation, 'id' | 'at'> & { at?: number };
 export type NewCheckIn = Omit<CheckIn, 'id' | 'askedAt' | 'delivered' | 'answer' | 'commitment'> &
   Partial<Pick<CheckIn, 'askedAt' | 'delivered' | 'answer' | 'commitment'>>;
+
+/** What logging did: logged it now, found it logged already, or found it deleted by the user. */
+export type LogResult =
+  | { interaction: Interaction; created: boolean; deleted?: undefined }
+  | { interaction: undefined; created: false; deleted: true };
 
 export class NotFoundError extends Error {
   constructor(what: string, id: string) {
@@ -188,7 +194,7 @@ export class Store extends StoreReader {
     let cursor = await interactions.index('personId').openCursor(personId);
     while (cursor) {
       if (!cursor.value.relationshipPinned && cursor.value.relationship !== relationship) {
-        await cursor.update({ ...cursor.value, relationship });
+        await cursor.update({ ...cursor.value, relationship, updatedAt: now });
       }
       cursor = await cursor.continue();
     }
@@ -218,7 +224,7 @@ export class Store extends StoreReader {
     const interactions = tx.objectStore('interactions');
     let cursor = await interactions.index('personId').openCursor(dropId);
     while (cursor) {
-      const moved = { ...cursor.value, personId: keepId };
+      const moved = { ...cursor.value, personId: keepId, updatedAt: now };
       if (moved.threadKey) moved.dedupeKey = dedupeKeyOf(moved.threadKey, keepId, moved.day);
       // The kept person already has this thread on this day: keep both, unique by id.
       if (moved.threadKey && (await interactions.index('dedupeKey').getKey(moved.dedupeKey))) {
@@ -230,7 +236,11 @@ export class Store extends StoreReader {
     for (const name of ['appreciations', 'checkIns'] as const) {
       let c = await tx.objectStore(name).index('personId').openCursor(dropId);
       while (c) {
-        await c.update({ ...c.value, personId: keepId });
+        await c.update(
+          name === 'checkIns'
+            ? { ...c.value, personId: keepId, updatedAt: now }
+            : { ...c.value, personId: keepId },
+        );
         c = await c.continue();
       }
     }
@@ -244,13 +254,14 @@ export class Store extends StoreReader {
 
   /**
    * Logs an interaction. Logging the same thread with the same person on the same local day
-   * again keeps the first one: `created` says which happened.
+   * again keeps the first one: `created` says which happened. Detection never brings back one
+   * the user deleted (`deleted`); logging it by hand does, and forgets the deletion.
    */
   async logInteraction(
     input: NewInteraction,
     settings: Pick<Settings, 'timeZone'>,
     now: number = Date.now(),
-  ): Promise<{ interaction: Interaction; created: boolean }> {
+  ): Promise<LogResult> {
     const at = input.at ?? now;
     const day = localDay(at, settings.timeZone);
     const id = newId(now);
@@ -262,10 +273,11 @@ export class Store extends StoreReader {
       relationship: input.relationship ?? 'unknown',
       relationshipPinned: input.relationship !== undefined,
       dedupeKey: input.threadKey ? dedupeKeyOf(input.threadKey, input.personId, day) : id,
+      updatedAt: now,
     };
     // Validate before any transaction opens: an invalid record writes nothing.
     const valid = parseOrThrow(InteractionSchema, draft, 'interaction');
-    const tx = this.db.transaction(['people', 'interactions'], 'readwrite');
+    const tx = this.db.transaction(['people', 'interactions', 'tombstones'], 'readwrite');
     const person = await tx.objectStore('people').get(input.personId);
     if (!person) {
       tx.abort();
@@ -277,6 +289,14 @@ export class Store extends StoreReader {
     if (existing) {
       await tx.done;
       return { interaction: existing, created: false };
+    }
+    const tombstones = tx.objectStore('tombstones');
+    if (valid.threadKey && (await tombstones.getKey(valid.dedupeKey))) {
+      if (valid.source === 'detected') {
+        await tx.done;
+        return { interaction: undefined, created: false, deleted: true };
+      }
+      await tombstones.delete(valid.dedupeKey);
     }
     // Only the relationship changes, to the stored person's (valid when it was written): the
     // record stays valid without parsing it again.
@@ -290,13 +310,18 @@ export class Store extends StoreReader {
   }
 
   /** Re-tags one interaction on its own; correcting the person later leaves it alone. */
-  async retagInteraction(id: string, relationship: Relationship): Promise<Interaction> {
-    return this.updateInteraction(id, { relationship, relationshipPinned: true });
+  async retagInteraction(
+    id: string,
+    relationship: Relationship,
+    now: number = Date.now(),
+  ): Promise<Interaction> {
+    return this.updateInteraction(id, { relationship, relationshipPinned: true }, now);
   }
 
   async updateInteraction(
     id: string,
-    changes: Partial<Omit<Interaction, 'id' | 'dedupeKey'>>,
+    changes: Partial<Omit<Interaction, 'id' | 'dedupeKey' | 'updatedAt'>>,
+    now: number = Date.now(),
   ): Promise<Interaction> {
     const tx = this.db.transaction('interactions', 'readwrite');
     const found = await tx.store.get(id);
@@ -305,7 +330,7 @@ export class Store extends StoreReader {
       await tx.done.catch(() => undefined);
       throw new NotFoundError('interaction', id);
     }
-    const result = InteractionSchema.safeParse({ ...found, ...changes, id });
+    const result = InteractionSchema.safeParse({ ...found, ...changes, id, updatedAt: now });
     if (!result.success) {
       tx.abort();
       await tx.done.catch(() => undefined);
@@ -319,17 +344,41 @@ export class Store extends StoreReader {
     return result.data;
   }
 
-  async deleteInteraction(id: string): Promise<Interaction | undefined> {
-    const tx = this.db.transaction('interactions', 'readwrite');
-    const found = await tx.store.get(id);
-    if (found) await tx.store.delete(id);
+  /**
+   * Deletes an interaction and leaves a tombstone for its thread, person and day, so the next
+   * visit to the thread does not log it again.
+   */
+  async deleteInteraction(id: string, now: number = Date.now()): Promise<Interaction | undefined> {
+    const tx = this.db.transaction(['interactions', 'tombstones'], 'readwrite');
+    const found = await tx.objectStore('interactions').get(id);
+    if (found) {
+      await tx.objectStore('interactions').delete(id);
+      const tombstone = tombstoneFor(found, now);
+      if (tombstone) await tx.objectStore('tombstones').put(tombstone);
+    }
     await tx.done;
     return found;
   }
 
-  /** Puts back a record removed by a delete (undo). */
-  async restoreInteraction(interaction: Interaction): Promise<void> {
-    await this.db.put('interactions', parseOrThrow(InteractionSchema, interaction, 'interaction'));
+  /**
+   * Puts back a record removed by a delete (undo) and forgets the deletion. When the log holds
+   * the same thread, person and day again meanwhile (logged by hand), that one stays and is
+   * returned: the log has the interaction either way.
+   */
+  async restoreInteraction(interaction: Interaction): Promise<Interaction> {
+    const valid = parseOrThrow(InteractionSchema, interaction, 'interaction');
+    const tx = this.db.transaction(['interactions', 'tombstones'], 'readwrite');
+    const interactions = tx.objectStore('interactions');
+    const holder = await interactions.index('dedupeKey').get(valid.dedupeKey);
+    const tombstone = tombstoneFor(valid, 0);
+    if (tombstone) await tx.objectStore('tombstones').delete(tombstone.key);
+    if (holder && holder.id !== valid.id) {
+      await tx.done;
+      return holder;
+    }
+    await interactions.put(valid);
+    await tx.done;
+    return valid;
   }
 
   // ---- appreciations and check-ins ----
@@ -354,7 +403,7 @@ export class Store extends StoreReader {
   async addCheckIn(input: NewCheckIn, now: number = Date.now()): Promise<CheckIn> {
     const checkIn = parseOrThrow(
       CheckInSchema,
-      { ...input, id: newId(now), askedAt: input.askedAt ?? now },
+      { ...input, id: newId(now), askedAt: input.askedAt ?? now, updatedAt: now },
       'check-in',
     );
     const tx = this.db.transaction(['people', 'checkIns'], 'readwrite');
@@ -368,10 +417,18 @@ export class Store extends StoreReader {
     return checkIn;
   }
 
-  async updateCheckIn(id: string, changes: Partial<Omit<CheckIn, 'id'>>): Promise<CheckIn> {
+  async updateCheckIn(
+    id: string,
+    changes: Partial<Omit<CheckIn, 'id' | 'updatedAt'>>,
+    now: number = Date.now(),
+  ): Promise<CheckIn> {
     const found = await this.db.get('checkIns', id);
     if (!found) throw new NotFoundError('check-in', id);
-    const checkIn = parseOrThrow(CheckInSchema, { ...found, ...changes, id }, 'check-in');
+    const checkIn = parseOrThrow(
+      CheckInSchema,
+      { ...found, ...changes, id, updatedAt: now },
+      'check-in',
+    );
     await this.db.put('checkIns', checkIn);
     return checkIn;
   }
@@ -393,9 +450,7 @@ export class Store extends StoreReader {
   // ---- the week ----
 }
 
-export function dedupeKeyOf(threadKey: string, personId: string, day: string): string {
-  return `${threadKey}|${personId}|${day}`;
-}
+export { dedupeKeyOf } from '../merge';
 
 function onlyOne<T>(values: T[]): T | undefined {
   return values.length === 1 ? values[0] : undefined;

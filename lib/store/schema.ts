@@ -4,6 +4,7 @@
  * forward. Add a version by appending to MIGRATIONS; never edit an old one.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Tombstone } from '../merge';
 import type { Appreciation, CheckIn, Interaction, Person } from '../model';
 
 export const DB_NAME = 'inside-out';
@@ -36,6 +37,11 @@ export interface InsideOutDB extends DBSchema {
     key: string;
     value: CheckIn;
     indexes: { askedAt: number; personId: string; followUpOn: string };
+  };
+  /** Deleted interactions' thread, person and day, so auto-log does not bring them back. */
+  tombstones: {
+    key: string;
+    value: Tombstone;
   };
 }
 
@@ -75,6 +81,12 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('interactions').createIndex('personAt', ['personId', 'at']);
     tx.objectStore('appreciations').createIndex('personAt', ['personId', 'at']);
+  },
+  // 2 -> 3: tombstones for deleted interactions. (Interactions and check-ins also gained an
+  // optional `updatedAt`; records written before it need no rewrite, lib/merge.ts's lastChanged
+  // reads the latest date they hold instead, so the upgrade stays instant on a large log.)
+  (db) => {
+    db.createObjectStore('tombstones', { keyPath: 'key' });
   },
 ];
 

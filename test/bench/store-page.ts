@@ -249,7 +249,7 @@ async function appendOurs(): Promise<void> {
     settings,
     now,
   );
-  appendedIds.push(interaction.id);
+  appendedIds.push(interaction!.id);
 }
 
 /** The same transaction as logInteraction: read the person, check the dedupe key, add. */

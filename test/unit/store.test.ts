@@ -166,7 +166,7 @@ describe('logging interactions', () => {
     const first = await store.logInteraction({ ...input, at: NOW }, settings);
     const second = await store.logInteraction({ ...input, at: NOW + 3_600_000 }, settings);
     expect(second.created).toBe(false);
-    expect(second.interaction.id).toBe(first.interaction.id);
+    expect(second.interaction!.id).toBe(first.interaction!.id);
     const nextDay = await store.logInteraction({ ...input, at: NOW + 86_400_000 }, settings);
     expect(nextDay.created).toBe(true);
     const otherThread = await store.logInteraction(
@@ -261,10 +261,10 @@ describe('re-tagging', () => {
       { personId: p.id, at: NOW + 1, kind: 'call', source: 'manual' },
       settings,
     );
-    await store.retagInteraction(b.interaction.id, 'external');
+    await store.retagInteraction(b.interaction!.id, 'external');
     await store.setRelationship(p.id, 'internal');
-    expect((await store.getInteraction(a.interaction.id))?.relationship).toBe('internal');
-    expect((await store.getInteraction(b.interaction.id))?.relationship).toBe('external');
+    expect((await store.getInteraction(a.interaction!.id))?.relationship).toBe('internal');
+    expect((await store.getInteraction(b.interaction!.id))?.relationship).toBe('external');
     expect((await store.getPerson(p.id))?.relationshipSource).toBe('manual');
   });
 
@@ -435,7 +435,7 @@ describe('upgrades', () => {
     });
     v1.close();
     const upgraded = await openStore(name);
-    expect(upgraded.db.version).toBe(2);
+    expect(upgraded.db.version).toBe(DB_VERSION);
     expect(await upgraded.personActivity(personId)).toEqual({
       interactions: 3,
       thanks: 1,
