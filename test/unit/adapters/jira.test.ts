@@ -5,12 +5,71 @@ import { adapterFor } from '../../../lib/adapters/index';
 import { ConversationSchema } from '../../../lib/model';
 import { extractFrom, loadFixture } from './load-fixture';
 
-const FIXTURES = ['browse-issue', 'board-selected-issue', 'server-issue', 'board'];
+const FIXTURES = [
+  'issue-view-2026',
+  'board-modal-2026',
+  'browse-issue',
+  'board-selected-issue',
+  'server-issue',
+  'board',
+];
 
 const extractFixture = (name: string) => extractFrom(jira, name);
 
 describe('jira adapter', () => {
-  it('reads an issue in the newest Cloud markup: people by account id, mentions, no self', () => {
+  it('reads the current issue view: profile cards, comment headers, replies, no account ids', () => {
+    const found = extractFixture('issue-view-2026');
+    expect(found).toEqual({
+      tool: 'jira',
+      kind: 'ticket',
+      threadKey: 'jira:acme.atlassian.net:ACME-150',
+      title: 'Cache warm-up job times out after the Redis upgrade',
+      url: 'https://acme.atlassian.net/browse/ACME-150',
+      participants: [
+        // Reporter field (profile card only) and her comment: one person, the stronger role.
+        { name: 'Dana Whitfield', role: 'requester' },
+        // Assignee who replied in a thread; the mention lends her account id.
+        { name: 'Priya Nair', handle: 'jira:5f8a1c2b3d4e5f6a7b8c9d0e', role: 'author' },
+        { name: 'Hiroshi Tanaka', role: 'author' },
+        { name: 'Tom Becker', handle: 'jira:5b10ac8d82e05b22cc7d4ef5', role: 'mention' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('on the current view leaves out the user, automation, quoted mentions and the page around', () => {
+    const names = extractFixture('issue-view-2026')?.participants.map((p) => p.name) ?? [];
+    // Sam is the signed-in user (his own comment); Marcus is only mentioned inside a quote;
+    // Lena is in an open profile card and Marcus/Tom in the sidebar's "Recent" list.
+    expect(names).not.toContain('Sam Rivera');
+    expect(names).not.toContain('Automation for Jira');
+    expect(names).not.toContain('Marcus Chen');
+    expect(names).not.toContain('Lena Okafor');
+    expect(names.join()).not.toMatch(/Assign to me|More information/);
+  });
+
+  it('reads the modal over a board and none of the board cards or assignee filter', () => {
+    const found = extractFixture('board-modal-2026');
+    expect(found).toEqual({
+      tool: 'jira',
+      kind: 'ticket',
+      threadKey: 'jira:acme.atlassian.net:ACME-151',
+      title: 'Checkout banner overlaps the cart on iPad',
+      url: 'https://acme.atlassian.net/browse/ACME-151',
+      participants: [
+        { name: 'Mara Lindqvist', role: 'requester' },
+        { name: 'Priya Nair', role: 'assignee' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    const names = found?.participants.map((p) => p.name) ?? [];
+    for (const onBoard of ['Lena Okafor', 'Tom Becker', 'Marcus Chen']) {
+      expect(names).not.toContain(onBoard);
+    }
+  });
+
+  it('reads an issue in the 2022–2024 Cloud markup: people by account id, mentions, no self', () => {
     const found = extractFixture('browse-issue');
     expect(found).toEqual({
       tool: 'jira',
