@@ -6,7 +6,7 @@
  * assignee field lists agents only, shown as `Group/Agent`, and internal notes are written by
  * agents (signal 'internal'). CCs may be either, so they carry no signal.
  */
-import type { Conversation } from '../model';
+import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import {
   allOf,
@@ -24,10 +24,12 @@ import type { Adapter } from './types';
 
 /** Markup generations, newest first. */
 const ACTIVE_PANE = [
+  '[data-test-id^="ticket-"][data-is-active="true"]',
+  '[data-ticket-id][data-is-active="true"]',
   '.ticket-panes-grid-layout[data-is-active="true"]',
   '.workspace:not([style*="display: none"]):not([style*="display:none"])',
 ];
-const ANY_PANE = ['.ticket-panes-grid-layout', '.workspace'];
+const ANY_PANE = ['[data-ticket-id][data-is-active]', '.ticket-panes-grid-layout', '.workspace'];
 const ACTIVE_TAB = ['header div[data-selected="true"][data-entity-id]'];
 const SUBJECT = ['input[data-test-id="omni-header-subject"]', 'input[name="subject"]'];
 const TAB_TITLE = ['[data-test-id="header-tab-title"]'];
@@ -44,7 +46,14 @@ const CONTEXT_USER = ['[data-test-id="customer-context-section-user"]'];
 const CONTEXT_NAME = ['[data-test-id="customer-context-username"]'];
 const CONTEXT_EMAIL = ['[data-test-id="customer-context-user-email"]'];
 const LOG_ITEMS = ['[data-test-id="omni-log-comment-item"]', '.event.comment'];
-const LOG_SENDER = ['[data-test-id="omni-log-item-sender"]', '.actor .name'];
+const LOG_SENDER = [
+  '[data-test-id="omni-log-item-sender"]',
+  '[data-test-id="omni-log-comment-user-link"]',
+  '.actor .name',
+];
+/** Who the tool says wrote a message: `type="end-user"` or `"agent"`, or an agent badge. */
+const LOG_MESSAGE_TYPE = '[data-test-id="omni-log-item-message"][type]';
+const AGENT_BADGE = '[data-test-id="omni-log-avatar-badge-AgentBadge"]';
 const INTERNAL_NOTE = ['[data-test-id="omni-log-internal-note-badge"]', '.private_note'];
 const PROFILE = ['[data-test-id="header-profile-menu-button"] img[alt]', '#face_box img[alt]'];
 
@@ -61,6 +70,15 @@ function activePane(document: Document): ParentNode | null {
   // No pane markers: only a page showing a single ticket can be read safely.
   if (allOf(document, ANY_PANE).length > 1) return null;
   return document.querySelectorAll(SUBJECT.join(', ')).length === 1 ? document : null;
+}
+
+/** An internal note or an agent's message is staff's; an end user's message is a customer's. */
+function authorSignal(item: Element): Participant['signal'] {
+  const type = attr(item.querySelector(LOG_MESSAGE_TYPE), 'type');
+  if (first(item, INTERNAL_NOTE) || item.querySelector(AGENT_BADGE) || type === 'agent') {
+    return 'internal';
+  }
+  return type === 'end-user' ? 'external' : undefined;
 }
 
 function selectedValue(field: Element | null): string {
@@ -107,12 +125,12 @@ function extract(document: Document, url: URL): Conversation | null {
   }
   for (const item of allOf(pane, LOG_ITEMS)) {
     const sender = first(item, LOG_SENDER);
-    const internal = Boolean(first(item, INTERNAL_NOTE));
+    const signal = authorSignal(item);
     raw.push({
       name: text(sender),
       handle: userHandle(sender),
       role: 'author',
-      ...(internal ? { signal: 'internal' as const } : {}),
+      ...(signal ? { signal } : {}),
     });
   }
 
@@ -135,8 +153,34 @@ export const zendesk: Adapter = {
   container: (document) => first(document, ACTIVE_PANE),
 };
 
-// Fixture pages: test/fixtures/zendesk/
-//   ticket.html       /agent/tickets/4821, agent workspace, long conversation, CCs, internal notes
-//   tabs.html         /agent/tickets/4790, two tickets open as tabs: only the active pane is read
-//   legacy-ticket.html /agent/tickets/3310, older workspace markup (`.workspace`, `input[name=subject]`)
-//   dashboard.html    /agent/dashboard: null
+/*
+ * Fixture pages (test/fixtures/zendesk/):
+ *   ticket-2026.html   /agent/tickets/5127, current workspace: panes `[data-ticket-id]
+ *                      [data-is-active]`, omnilog `article` items with `omni-log-item-message
+ *                      [type=end-user|agent]`, sender links, agent badges, a quoted email header;
+ *                      views list, other tabs and the "also viewing" bar around it: none listed
+ *   ticket.html        /agent/tickets/4821, 2023–2024 workspace, long conversation, CCs, notes
+ *   tabs.html          /agent/tickets/4790, two tickets open as tabs: only the active pane is read
+ *   legacy-ticket.html /agent/tickets/3310, older workspace markup (`.workspace`, `input[name=subject]`)
+ *   dashboard.html     /agent/dashboard: null
+ *
+ * Sources (facts only):
+ * - toggl/track-extension src/content/zendesk.js (2024-10-29): active pane
+ *   `.ticket-panes-grid-layout[data-is-active="true"]`, subject `input[data-test-id=omni-header-subject]`,
+ *   tab `header div[data-selected=true][data-entity-id]`, `[data-garden-id="pane"]`,
+ *   `.omni-conversation-pane`, `customer-context-tab-navigation`.
+ * - clockify/browser-extension src/integrations/selectors.json (2026-03-10): subject
+ *   `[data-is-active="true"] [data-test-id="omni-header-subject"]`, tags
+ *   `ticket-system-field-tags-item-selected`, `[aria-label="Ticket page location"]`.
+ * - Agent-workspace userscripts and extensions in the index (2024–2026, repositories not shown):
+ *   `article[data-test-id="omni-log-comment-item"]` in `omni-log-container`; sender
+ *   `span[data-test-id="omni-log-item-sender"] a strong` (the link is `/agent/users/<id>`),
+ *   fallback `omni-log-comment-user-link`; `<div data-test-id="omni-log-item-message"
+ *   type="end-user|agent">` tells customer from agent; `omni-log-avatar-badge-AgentBadge`,
+ *   `omni-log-item-via` ("via messaging"), `time[data-test-id^="timestamp-"]`; panes
+ *   `[data-test-id^="ticket-"][data-is-active="true"]` and `[data-ticket-id="<id>"]`;
+ *   `section[data-test-id="ticket-app-layout-main-pane"]`; LESA UI reads `omni-log-item-sender`
+ *   in the agent workspace and `div.actor .name` in the old one.
+ * Still a guess: requester/assignee/CC field test ids beyond the requester select, the
+ * collision bar's markup, and the profile menu's avatar naming the agent.
+ */

@@ -5,11 +5,51 @@ import { adapterFor } from '../../../lib/adapters/index';
 import { ConversationSchema } from '../../../lib/model';
 import { extractFrom, loadFixture } from './load-fixture';
 
-const FIXTURES = ['ticket', 'tabs', 'legacy-ticket', 'dashboard'];
+const FIXTURES = ['ticket-2026', 'ticket', 'tabs', 'legacy-ticket', 'dashboard'];
 
 const extractFixture = (name: string) => extractFrom(zendesk, name);
 
 describe('zendesk adapter', () => {
+  it('reads the current workspace: omnilog senders, end-user/agent types, the active pane only', () => {
+    const found = extractFixture('ticket-2026');
+    expect(found).toEqual({
+      tool: 'zendesk',
+      kind: 'ticket',
+      threadKey: 'zendesk:acme.zendesk.com:5127',
+      title: 'Wrong VAT number on invoice INV-2231',
+      url: 'https://acme.zendesk.com/agent/tickets/5127',
+      participants: [
+        {
+          name: 'Ana Souza',
+          email: 'ana.souza@globex.example',
+          handle: 'zendesk:381266002',
+          role: 'requester',
+          signal: 'external',
+        },
+        { name: 'Priya Nair', handle: 'zendesk:37120045', role: 'author', signal: 'internal' },
+        // A CC'd end user who wrote: `type="end-user"` makes him a customer.
+        {
+          name: 'Keith Ng',
+          email: 'keith.ng@globex.example',
+          handle: 'zendesk:381266031',
+          role: 'author',
+          signal: 'external',
+        },
+        { name: 'Lena Okafor', handle: 'zendesk:37120099', role: 'author', signal: 'internal' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from the views list, other tabs, the collision bar or quoted headers', () => {
+    const names = extractFixture('ticket-2026')?.participants.map((p) => p.name) ?? [];
+    for (const around of ['Keiko Sato', 'Olu Adebayo', 'Tom Becker', 'Sam Rivera', 'Billing']) {
+      expect(names).not.toContain(around);
+    }
+    expect(names).toHaveLength(4);
+  });
+
   it('reads a long ticket: end-user requester, agents, CCs, internal-note authors', () => {
     const found = extractFixture('ticket');
     expect(found).toEqual({
