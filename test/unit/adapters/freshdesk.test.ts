@@ -5,11 +5,51 @@ import { adapterFor } from '../../../lib/adapters/index';
 import { ConversationSchema } from '../../../lib/model';
 import { extractFrom, loadFixture } from './load-fixture';
 
-const FIXTURES = ['ticket', 'legacy-ticket', 'ticket-list'];
+const FIXTURES = ['ticket-2026', 'ticket', 'legacy-ticket', 'ticket-list'];
 
 const extractFixture = (name: string) => extractFrom(freshdesk, name);
 
 describe('freshdesk adapter', () => {
+  it('reads the current ticket view: description author, replies, notes, recipient lists', () => {
+    const found = extractFixture('ticket-2026');
+    expect(found).toEqual({
+      tool: 'freshdesk',
+      kind: 'ticket',
+      threadKey: 'freshdesk:acme.freshdesk.com:2231',
+      title: 'VAT number missing on invoice INV-20931',
+      url: 'https://acme.freshdesk.com/a/tickets/2231',
+      participants: [
+        // Wrote the description; an agent's To: line lends her address.
+        {
+          name: 'Ingrid Holm',
+          email: 'ingrid.holm@globex.example',
+          role: 'requester',
+          signal: 'external',
+        },
+        { name: 'raj.patel@gmail.com', email: 'raj.patel@gmail.com', role: 'cc' },
+        { name: 'Tanaka, Hiroshi', email: 'hiroshi.tanaka@initech.example', role: 'cc' },
+        { name: 'Lena Okafor', role: 'author', signal: 'internal' },
+        // Notified on a private note, then replied as an agent.
+        {
+          name: 'Priya Nair',
+          email: 'priya.nair@acme.example',
+          role: 'author',
+          signal: 'internal',
+        },
+      ],
+      self: { name: 'Sam Rivera', email: 'sam.rivera@acme.example' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from the ticket list, the collision bar, the contact card or quoted headers', () => {
+    const names = extractFixture('ticket-2026')?.participants.map((p) => p.name) ?? [];
+    for (const around of ['Keiko Sato', 'Olu Adebayo', 'Marcus Chen', 'Tom Becker', 'Sam Rivera']) {
+      expect(names).not.toContain(around);
+    }
+    expect(names).toHaveLength(5);
+  });
+
   it('reads a long ticket: requester contact, agent, CCs, private-note authors', () => {
     const found = extractFixture('ticket');
     expect(found).toEqual({
