@@ -3,6 +3,7 @@
  * returns undefined rather than throwing: host pages change their markup without notice.
  */
 import type { Conversation, Participant } from '../model';
+import { looksLikePersonName } from '../person-name';
 
 /** The first element matching any selector, tried in order (newest markup generation first). */
 export function first(root: ParentNode, selectors: readonly string[]): Element | null {
@@ -171,10 +172,12 @@ export function dedupeParticipants(raw: RawParticipant[], self?: SelfShown): Par
 }
 
 function cleaned(raw: RawParticipant): Participant | undefined {
-  const name = normName(raw.name) || raw.email;
+  const email = findEmail(raw.email);
+  // A label that is not a name ("User menu") is never a person: the address stands in, if any.
+  const shown = normName(raw.name);
+  const name = looksLikePersonName(shown) ? shown : email;
   if (!name || !raw.role) return undefined;
   const p: Participant = { name: name.slice(0, LIMITS.name), role: raw.role };
-  const email = findEmail(raw.email);
   if (email) p.email = email;
   if (raw.handle && raw.handle.length <= LIMITS.handle && HANDLE.test(raw.handle)) {
     p.handle = raw.handle;
@@ -223,7 +226,8 @@ function shareIdentitiesByName(people: Participant[]): void {
 function selfMatcher(self: SelfShown | undefined): (p: Participant) => boolean {
   const email = self?.email?.toLowerCase();
   const handle = self?.handle;
-  const name = normName(self?.name).toLowerCase();
+  const shown = normName(self?.name);
+  const name = looksLikePersonName(shown) ? shown.toLowerCase() : '';
   return (p) => {
     if (email && p.email === email) return true;
     if (handle && p.handle === handle) return true;
@@ -252,7 +256,8 @@ const HANDLE = /^[a-z-]+:\S+$/;
 export function withinLimits(found: Conversation): Conversation | null {
   if (found.threadKey.length > LIMITS.threadKey || found.url.length > LIMITS.url) return null;
   const { self, ...rest } = found;
-  const name = self?.name?.trim().slice(0, LIMITS.name);
+  const shown = self?.name?.trim();
+  const name = looksLikePersonName(shown) ? shown?.slice(0, LIMITS.name) : undefined;
   const email = findEmail(self?.email);
   return {
     ...rest,

@@ -1,5 +1,5 @@
 /**
- * The adapter registry: picks the adapter for a URL and runs it safely.
+ * The adapter registry: picks the adapter for a URL and runs the whole detection with it.
  * A broken adapter (markup changed) yields null, never an exception in the host page.
  */
 import { MatchPattern } from '@webext-core/match-patterns';
@@ -17,7 +17,10 @@ import { slack } from './slack';
 import { teams } from './teams';
 import { zendesk } from './zendesk';
 
+import { detectWith, type DetectOptions } from './detect';
+
 export type { Adapter } from './types';
+export { detectWith, type DetectOptions, type Reader } from './detect';
 
 /** Order matters where patterns overlap: Google Chat inside Gmail (`/chat/`) before Gmail. */
 export const ADAPTERS: readonly Adapter[] = [
@@ -59,14 +62,16 @@ function safeOrigin(origin: string): string | undefined {
 }
 
 /**
- * Runs an adapter; an exception (markup changed under it) becomes null and the user falls back
- * to manual entry. The result is checked against the Conversation schema where it enters the
- * background, which keeps zod out of the content script.
+ * What the content script runs on a page: the adapter for its address (custom domains
+ * included), then `detectWith` — learned rules, the tool's generations, its same-origin frames,
+ * the generic reader. Pure over the DOM it is given; never throws. Each content script bundles
+ * one adapter and calls `detectWith` with it directly: the same path.
  */
-export function extractWith(adapter: Adapter, document: Document, url: URL): Conversation | null {
-  try {
-    return adapter.extract(document, url);
-  } catch {
-    return null;
-  }
+export function detectConversation(
+  document: Document,
+  url: URL,
+  options: DetectOptions & { customDomains?: ReadonlyArray<{ tool: Tool; origin: string }> } = {},
+): Conversation | null {
+  const adapter = adapterFor(url, options.customDomains);
+  return adapter ? detectWith(adapter, document, url, options) : null;
 }

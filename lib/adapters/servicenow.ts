@@ -16,6 +16,7 @@ import {
   findEmail,
   first,
   safeDecode,
+  type SelfShown,
   text,
   type RawParticipant,
   withinLimits,
@@ -65,18 +66,6 @@ function parseUrl(value: string, base: string): URL | undefined {
   }
 }
 
-/** The document holding the form: the `#gsft_main` iframe's when it can be read, else this one. */
-function formDocument(document: Document): Document {
-  const frame = document.getElementById('gsft_main') as HTMLIFrameElement | null;
-  try {
-    const inner = frame?.contentDocument;
-    if (inner?.querySelector('form[id$=".do"], #sys_uniqueValue')) return inner;
-  } catch {
-    // A cross-origin or torn-down frame: fall back to the top document.
-  }
-  return document;
-}
-
 function value(doc: Document, id: string): string {
   const el = doc.getElementById(id);
   if (!el) return '';
@@ -95,7 +84,7 @@ function reference(doc: Document, table: string, field: string): RawParticipant 
 function extract(document: Document, url: URL): Conversation | null {
   const target = formTarget(url);
   if (!target) return null;
-  const doc = formDocument(document);
+  const doc = document;
   const { table } = target;
   const number = value(doc, `sys_readonly.${table}.number`) || value(doc, `${table}.number`);
   const shownId = value(doc, 'sys_uniqueValue');
@@ -136,7 +125,7 @@ function extract(document: Document, url: URL): Conversation | null {
     }
   }
 
-  const selfName = text(first(document, SELF_NAME)) || undefined;
+  const selfName = self(document)?.name;
   const canonical = sysId
     ? `${url.origin}/${table}.do?sys_id=${sysId}`
     : `${url.origin}/${table}.do?sysparm_query=${encodeURIComponent(`number=${number}`)}`;
@@ -151,14 +140,20 @@ function extract(document: Document, url: URL): Conversation | null {
   });
 }
 
+/** The signed-in user's name in the header: UI16's, or the Next Experience shell's. */
+function self(document: Document): SelfShown | undefined {
+  const name = text(first(document, SELF_NAME));
+  return name ? { name } : undefined;
+}
+
 export const servicenow: Adapter = {
   tool: 'servicenow',
   matches: TOOL_MATCHES.servicenow,
   extract,
-  container: (document) => {
-    const doc = formDocument(document);
-    return doc.querySelector('form[id$=".do"]') ?? document.getElementById('gsft_main');
-  },
+  // The UI16 and Next Experience shells show the form in a same-origin frame.
+  framed: true,
+  self,
+  container: (document) => document.querySelector('form[id$=".do"]'),
 };
 
 // Fixture pages: test/fixtures/servicenow/

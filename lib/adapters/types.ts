@@ -1,4 +1,5 @@
 import type { Conversation, Tool } from '../model';
+import type { SelfShown } from './dom';
 
 /**
  * One tool's adapter: where it runs and how it reads the open conversation.
@@ -15,4 +16,11 @@ export interface Adapter {
    * (never the whole document on Gmail-sized pages). Falls back to document.body.
    */
   container?(document: Document): Element | null;
+  /**
+   * The tool's shell may show the conversation in a same-origin frame (inside open shadow
+   * roots): detection then also reads those frames' documents, from the top frame.
+   */
+  framed?: boolean;
+  /** The signed-in user as the top frame shows them, for a conversation read in a frame. */
+  self?(document: Document): SelfShown | undefined;
 }

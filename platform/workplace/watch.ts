@@ -6,6 +6,7 @@
  * busy page costs little. Everything is bound to an AbortSignal and every error is swallowed:
  * the host page never sees an exception from us.
  */
+import { conversationContainer, detectWith, type DetectOptions } from '@/lib/adapters/detect';
 import type { Adapter } from '@/lib/adapters/types';
 import type { Conversation } from '@/lib/model';
 
@@ -14,6 +15,8 @@ export interface WatchOptions {
   window: Window;
   onChange: (conversation: Conversation | null) => void;
   signal: AbortSignal;
+  /** Passed to detectWith (learned rules). */
+  detect?: DetectOptions;
   /** DOM churn outside a navigation is read this long after its first change. */
   debounceMs?: number;
   /** Just after a navigation, while the tool renders the new conversation: read this soon. */
@@ -49,13 +52,26 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
     schedule(delay);
   });
 
-  function observe(): void {
-    const container = safe(() => adapter.container?.(doc)) ?? doc.body;
-    if (container === observed || !container) return;
+  /** Observes the conversation's container; true when that is a new element. */
+  function observe(): boolean {
+    const container = conversationContainer(adapter, doc) ?? doc.body;
+    if (container === observed || !container) return false;
     observer.disconnect();
     observed = container;
     // childList + subtree only: attribute and text churn (typing) never wakes us.
     observer.observe(container, { childList: true, subtree: true });
+    return true;
+  }
+
+  /**
+   * Whether the observed element can no longer change: it left the page, or the frame it lived
+   * in loaded another document. Changes inside shadow roots and frames never reach an observer
+   * on the top document, so a shell that frames the conversation is followed this way.
+   */
+  function observedIsStale(): boolean {
+    if (!observed) return true;
+    if (!observed.isConnected || !observed.ownerDocument.defaultView) return true;
+    return Boolean(adapter.framed) && observed === doc.body;
   }
 
   function read(): void {
@@ -64,7 +80,8 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
     if (signal.aborted) return;
     lastHref = win.location.href;
     observe();
-    const conversation = safe(() => adapter.extract(doc, new URL(win.location.href))) ?? null;
+    const conversation =
+      safe(() => detectWith(adapter, doc, new URL(win.location.href), options.detect)) ?? null;
     const key = conversation ? JSON.stringify(conversation) : 'none';
     if (key === lastKey) return;
     lastKey = key;
@@ -98,6 +115,7 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
   // a cheap URL check once a second catches them.
   const poll = setInterval(() => {
     if (win.location.href !== lastHref) navigated();
+    else if (observedIsStale() && safe(observe)) schedule(settleMs);
   }, 1000);
 
   signal.addEventListener('abort', () => {

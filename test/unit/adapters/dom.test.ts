@@ -2,6 +2,52 @@
 import { describe, expect, it } from 'vitest';
 import { dedupeParticipants, findEmail, text, withinLimits } from '../../../lib/adapters/dom';
 import { ConversationSchema, type Conversation } from '../../../lib/model';
+import { looksLikePersonName, nameInLabel } from '../../../lib/person-name';
+
+describe('looksLikePersonName', () => {
+  it('refuses the labels of controls and placeholders', () => {
+    for (const label of [
+      'User menu',
+      'Profile',
+      'Open menu',
+      'More options',
+      'You',
+      'Unassigned',
+      'Account settings',
+      'Show profile card',
+      'Open navigation',
+      '',
+      '  ',
+      '123',
+      'https://example.com/u/1',
+      'x'.repeat(130),
+    ]) {
+      expect(looksLikePersonName(label), label).toBe(false);
+    }
+  });
+
+  it('keeps names, team mailboxes and addresses', () => {
+    for (const name of [
+      'Dana Kim',
+      'Zoë Ōtake',
+      '李雷',
+      'Billing',
+      'IT Service Desk',
+      'a@b.example',
+    ]) {
+      expect(looksLikePersonName(name), name).toBe(true);
+    }
+  });
+
+  it('reads the name out of person labels, and nothing out of control labels', () => {
+    expect(nameInLabel('More information about Dana Kim')).toBe('Dana Kim');
+    expect(nameInLabel('Avatar of Lee Park')).toBe('Lee Park');
+    expect(nameInLabel('Profile picture of Ana Sousa')).toBe('Ana Sousa');
+    expect(nameInLabel("Priya Nair's avatar")).toBe('Priya Nair');
+    expect(nameInLabel('Avatar of User menu')).toBeUndefined();
+    expect(nameInLabel('Profile')).toBeUndefined();
+  });
+});
 
 describe('dedupeParticipants', () => {
   it('lends a same-named entry the handle another shows, then keeps one entry per person', () => {
@@ -49,6 +95,33 @@ describe('dedupeParticipants', () => {
       { name: 'Odd', handle: 'jira:a b', email: 'dana.@globex.example', role: 'author' },
     ]);
     expect(p).toEqual({ name: 'Odd', role: 'author' });
+  });
+});
+
+describe('names that are not names', () => {
+  it('never takes a control label for a person or for the user', () => {
+    const people = dedupeParticipants(
+      [
+        { name: 'User menu', role: 'member' },
+        { name: 'Profile', email: 'dana@globex.example', role: 'member' },
+        { name: 'Lee Park', role: 'member' },
+      ],
+      { name: 'User menu' },
+    );
+    expect(people).toEqual([
+      { name: 'dana@globex.example', email: 'dana@globex.example', role: 'member' },
+      { name: 'Lee Park', role: 'member' },
+    ]);
+    const found = withinLimits({
+      tool: 'slack',
+      kind: 'chat',
+      threadKey: 'slack:T1:C1',
+      title: 'general',
+      url: 'https://app.slack.com/client/T1/C1',
+      participants: [],
+      self: { name: 'User menu' },
+    });
+    expect(found?.self).toBeUndefined();
   });
 });
 

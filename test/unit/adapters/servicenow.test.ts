@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { servicenow } from '../../../lib/adapters/servicenow';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
+import { conversationContainer } from '../../../lib/adapters/detect';
 import { ConversationSchema } from '../../../lib/model';
 import { loadFixture } from './load-fixture';
 
@@ -36,6 +37,13 @@ function shellShowing(inner: () => Document) {
   if (!frame) throw new Error('fixture has no #gsft_main');
   Object.defineProperty(frame, 'contentDocument', { get: inner });
   return { document, url };
+}
+
+/** A fixture's document answering `URL` with its own address, as a loaded frame's does. */
+function frameDocument(name: string): Document {
+  const { document, url } = loadFixture('servicenow', name);
+  Object.defineProperty(document, 'URL', { value: url.href });
+  return document;
 }
 
 describe('servicenow adapter', () => {
@@ -75,21 +83,25 @@ describe('servicenow adapter', () => {
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
 
-  it('reads the form inside the #gsft_main frame of the nav_to.do shell', () => {
-    const form = loadFixture('servicenow', 'incident').document;
+  it('reads the form inside the #gsft_main frame of the nav_to.do shell, self from the top', () => {
+    const form = frameDocument('incident');
+    form.querySelector('#user_info_dropdown')?.remove(); // a framed form shows no header
     const { document, url } = shellShowing(() => form);
-    expect(servicenow.extract(document, url)).toEqual(INC0010023);
-    expect(servicenow.container?.(document)?.id).toBe('incident.do');
+    expect(servicenow.extract(document, url)).toBeNull();
+    expect(detectConversation(document, url)).toEqual(INC0010023);
+    expect(conversationContainer(servicenow, document)?.id).toBe('incident.do');
   });
 
-  it('gives null, without throwing, when the frame is empty or cannot be read', () => {
+  it('gives null, without throwing, when the frame is empty, blank or cannot be read', () => {
     const { document, url } = loadFixture('servicenow', 'nav-to-shell');
-    expect(servicenow.extract(document, url)).toBeNull();
+    expect(detectConversation(document, url)).toBeNull();
     const blocked = shellShowing(() => {
       throw new DOMException('Blocked a frame', 'SecurityError');
     });
-    expect(servicenow.extract(blocked.document, blocked.url)).toBeNull();
-    expect(servicenow.container?.(blocked.document)?.id).toBe('gsft_main');
+    expect(detectConversation(blocked.document, blocked.url)).toBeNull();
+    expect(conversationContainer(servicenow, blocked.document)).toBeNull();
+    const blank = shellShowing(() => loadFixture('servicenow', 'incident').document);
+    expect(detectConversation(blank.document, blank.url)).toBeNull(); // still at about:blank
   });
 
   it('gives null while the frame still shows another record than the address names', () => {
