@@ -3,7 +3,7 @@ import { localDay, resolveTimeZone } from '@/lib/balance';
 import type { CheckIn, Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
-import { announceStoreChange, t } from '@/platform';
+import { t } from '@/platform';
 import { useSettings } from './hooks';
 
 /**
@@ -49,7 +49,6 @@ export function CheckInsView({ store, version }: { store: Store; version: number
       setCommitment('');
       setFollowUpOn('');
       setStatus(t('checkInSaved'));
-      announceStoreChange();
     } catch (e) {
       setStatus(e instanceof ValidationError ? e.problems.join('; ') : (e as Error).message);
     }
@@ -67,7 +66,6 @@ export function CheckInsView({ store, version }: { store: Store; version: number
       show({ delivered: checkIn.delivered, deliveredAt: checkIn.deliveredAt });
       setStatus(t('checkInNotSaved', (e as Error).message));
     }
-    announceStoreChange();
   }
 
   const name = (id: string) => people.find((p) => p.id === id)?.name ?? t('sharedSomeoneRemoved');

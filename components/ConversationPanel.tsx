@@ -1,9 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  logConversation,
-  resolveParticipants,
-  type ResolvedParticipant,
-} from '@/lib/conversations';
 import type { MessageKey } from '@/lib/i18n';
 import type {
   Conversation,
@@ -12,9 +7,9 @@ import type {
   Person,
   Relationship,
 } from '@/lib/model';
-import type { Store } from '@/lib/store';
+import type { ResolvedParticipant, Store } from '@/lib/store';
 import { TOOL_LABELS } from '@/lib/sites';
-import { announceStoreChange, t } from '@/platform';
+import { t } from '@/platform';
 import { useSettings } from './hooks';
 import { ManualEntry } from './ManualEntry';
 
@@ -84,7 +79,8 @@ export function ConversationPanel({
     }
     void (async () => {
       try {
-        const resolved = await resolveParticipants(store, conversation, settings);
+        // A command: new people are written (and announced) once, then found as they are.
+        const resolved = await store.resolveParticipants(conversation, settings);
         const logged = new Set<string>();
         for (const { person } of resolved) {
           const withThem = await store.interactionsWith(person.id);
@@ -104,9 +100,7 @@ export function ConversationPanel({
 
   async function tag(person: Person, relationship: Relationship) {
     try {
-      const updated = await store.setRelationship(person.id, relationship);
-      if (conversation) await logConversation(store, conversation, [updated], settings, 'manual');
-      announceStoreChange();
+      await store.tagPerson(person.id, relationship, conversation, settings);
     } catch (e) {
       setError(t('panelSaveError', (e as Error).message));
     }
@@ -114,14 +108,12 @@ export function ConversationPanel({
 
   async function logAll() {
     if (!conversation) return;
-    await logConversation(
-      store,
+    await store.logConversation(
       conversation,
       people.map((p) => p.person),
       settings,
       'manual',
     );
-    announceStoreChange();
   }
 
   if (!conversation) {

@@ -1,15 +1,7 @@
 import { useState } from 'preact/hooks';
-import {
-  exportAll,
-  exportCsv,
-  exportJson,
-  importAll,
-  parseImport,
-  removeOlderThan,
-  wipeAll,
-} from '@/lib/io';
+import { exportAll, exportCsv, exportJson, parseImport } from '@/lib/io';
 import type { Store } from '@/lib/store';
-import { announceStoreChange, t } from '@/platform';
+import { t } from '@/platform';
 
 /** Export, import, wipe and retention: the log is the user's to take, bring back or remove. */
 export function DataControls({ store }: { store: Store }) {
@@ -47,11 +39,10 @@ export function DataControls({ store }: { store: Store }) {
     }
     try {
       setProgress(0);
-      const result = await importAll(store, parsed.file, (done, total) =>
+      const result = await store.importRecords(parsed.file, (done, total) =>
         setProgress(done / total),
       );
       setStatus(t('dataImported', result.added, result.updated, result.unchanged));
-      announceStoreChange();
     } catch (error) {
       setStatus(t('dataImportFailed', (error as Error).message));
     } finally {
@@ -60,18 +51,16 @@ export function DataControls({ store }: { store: Store }) {
   }
 
   async function wipe() {
-    await wipeAll(store);
+    await store.wipe();
     setConfirmWipe(false);
     setStatus(t('dataWiped'));
-    announceStoreChange();
   }
 
   async function prune() {
     const cutoff = new Date();
     cutoff.setMonth(cutoff.getMonth() - months);
-    const removed = await removeOlderThan(store, cutoff.getTime());
+    const removed = await store.removeOlderThan(cutoff.getTime());
     setStatus(t('dataPruned', removed, months));
-    announceStoreChange();
   }
 
   return (

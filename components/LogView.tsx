@@ -12,7 +12,7 @@ import {
 import { TOOL_LABELS, TOOLS } from '@/lib/sites';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import type { LogEntry, Store } from '@/lib/store';
-import { announceStoreChange, t, uiLocale } from '@/platform';
+import { t, uiLocale } from '@/platform';
 import { useSettings } from './hooks';
 import { ManualEntry } from './ManualEntry';
 import { VirtualList } from './VirtualList';
@@ -148,8 +148,6 @@ export function LogView({ store, version }: { store: Store; version: number }) {
     } catch (error) {
       setFailure(describeFailedWrite(error, t));
       return false;
-    } finally {
-      announceStoreChange();
     }
   }
 

@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n';
 import type { Conversation, InteractionKind, Relationship } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
-import { findPeopleByName } from '@/lib/people';
 import type { Store } from '@/lib/store';
-import { announceStoreChange, t } from '@/platform';
+import { t } from '@/platform';
 import { useSettings } from './hooks';
 
 const KINDS: Array<{ value: InteractionKind; label: MessageKey }> = [
@@ -48,34 +47,24 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
         setStatus(t('manualNeedName'));
         return;
       }
-      let person =
-        (email.trim() && (await store.findPersonByEmail(email))) ||
-        findPeopleByName(await store.listPeople(), trimmed)[0];
-      person ??= await store.createPerson({
-        name: trimmed,
-        emails: email.trim() ? [email] : [],
-        handles: [],
-        relationship,
-        relationshipSource: 'manual',
-      });
-      if (person.relationship !== relationship) {
-        person = await store.setRelationship(person.id, relationship);
-      }
-      await store.logInteraction(
+      const person = await store.logManualEntry(
         {
-          personId: person.id,
-          at: atOf(day, today),
-          kind: conversation ? conversation.kind : kind,
-          tool: conversation?.tool,
-          threadKey: conversation?.threadKey,
-          title: conversation?.title || undefined,
-          url: conversation?.url,
-          source: 'manual',
-          note: note.trim() || undefined,
+          name: trimmed,
+          email,
+          relationship,
+          interaction: {
+            at: atOf(day, today),
+            kind: conversation ? conversation.kind : kind,
+            tool: conversation?.tool,
+            threadKey: conversation?.threadKey,
+            title: conversation?.title || undefined,
+            url: conversation?.url,
+            source: 'manual',
+            note: note.trim() || undefined,
+          },
         },
         settings,
       );
-      announceStoreChange();
       setStatus(t('manualLogged', person.name));
       setName('');
       setEmail('');

@@ -3,7 +3,7 @@ import { countText, type MessageKey } from '@/lib/i18n';
 import { CIRCLES, THANK_PREFERENCES, type Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { PersonActivity, Store } from '@/lib/store';
-import { announceStoreChange, t, uiLocale } from '@/platform';
+import { t, uiLocale } from '@/platform';
 
 const CIRCLE_LABELS: Record<(typeof CIRCLES)[number], MessageKey> = {
   'own-team': 'peopleCircleOwnTeam',
@@ -148,15 +148,7 @@ function PersonEditor({
   async function save(event: Event) {
     event.preventDefault();
     try {
-      if (draft.relationship !== person.relationship)
-        await store.setRelationship(person.id, draft.relationship);
-      const current = (await store.getPerson(person.id)) ?? person;
-      await store.savePerson({
-        ...draft,
-        relationship: current.relationship,
-        relationshipSource: current.relationshipSource,
-      });
-      announceStoreChange();
+      await store.editPerson(draft);
       onDone();
     } catch (e) {
       setStatus(e instanceof ValidationError ? e.problems.join('; ') : (e as Error).message);
@@ -168,7 +160,6 @@ function PersonEditor({
     if (!other) return;
     if (!confirm(t('peopleMergeConfirm', other.name, person.name))) return;
     await store.mergePeople(person.id, other.id);
-    announceStoreChange();
     onDone();
   }
 

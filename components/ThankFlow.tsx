@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Person } from '@/lib/model';
 import type { Store } from '@/lib/store';
-import { announceStoreChange } from '@/platform';
 import { Composer } from './Composer';
 import { usePendingComposer } from './hooks';
 import { PersonPicker } from './PersonPicker';
@@ -50,7 +49,6 @@ export function ThankFlow(props: {
       onInsert={props.onInsert}
       onSend={async (thanks) => {
         await store.addAppreciation({ ...thanks, personId: person.id });
-        announceStoreChange();
       }}
       onCancel={() => flow.thank(null)}
     />

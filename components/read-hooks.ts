@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import type { Settings } from '@/lib/model';
-import { loadDisplaySettings, onDisplaySettingsChanged, onStoreChange } from '@/platform/core';
+import { onStoreChange } from '@/lib/store/changes';
+import { loadDisplaySettings, onDisplaySettingsChanged } from '@/platform/core';
 
 /** The settings as stored, kept live; undefined until read (so nothing is read twice). */
 export function useDisplaySettings(): Settings | undefined {

@@ -1,7 +1,7 @@
 /**
  * The zod-free part of the door to the browser: what a page that only reads the log needs (the
- * popup) — the live settings for display, the read-only store, change announcements, the side
- * panel and the pending composer. platform/index.ts re-exports all of it.
+ * popup) — the live settings for display, the read-only store, the side panel and the pending
+ * composer. platform/index.ts re-exports all of it.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { settingsForDisplay } from '@/lib/defaults';
@@ -64,36 +64,12 @@ export async function sessionRemove(key: string): Promise<void> {
   await browser.storage.session.remove(key);
 }
 
-// ---- the log, read-only, and telling every open page when it changed ----
+// ---- the log, read-only ----
 
 let readerPromise: Promise<StoreReader> | undefined;
 export function getReader(): Promise<StoreReader> {
   readerPromise ??= openReader();
   return readerPromise;
-}
-
-const STORE_CHANNEL = 'inside-out-store';
-const localListeners = new Set<() => void>();
-
-/**
- * Tells every open view that the log changed, so each stays live: this page's own listeners
- * directly (a BroadcastChannel never echoes to its sender) and every other page by broadcast.
- */
-export function announceStoreChange(): void {
-  for (const listener of localListeners) listener();
-  const channel = new BroadcastChannel(STORE_CHANNEL);
-  channel.postMessage({ type: 'store-changed' });
-  channel.close();
-}
-
-export function onStoreChange(callback: () => void): () => void {
-  const channel = new BroadcastChannel(STORE_CHANNEL);
-  channel.onmessage = () => callback();
-  localListeners.add(callback);
-  return () => {
-    localListeners.delete(callback);
-    channel.close();
-  };
 }
 
 // ---- side panel (Chrome) / sidebar (Firefox) ----

@@ -4,11 +4,9 @@
  * extension pages, and logs it once it has stayed open for the user's auto-log delay.
  */
 import { domainOf, isPublicMailDomain } from '@/lib/classify';
-import { logConversation, resolveParticipants } from '@/lib/conversations';
 import type { ConversationReply, MessageOf } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import {
-  announceStoreChange,
   getStore,
   loadSettings,
   rememberSignedInDomain,
@@ -79,12 +77,10 @@ async function autoLog(tabId: number, threadKey: string): Promise<void> {
   const settings = await loadSettings();
   if (settings.autoLog !== 'after-open') return;
   const store = await getStore();
-  const resolved = await resolveParticipants(store, conversation, settings);
-  const logged = await logConversation(
-    store,
+  const resolved = await store.resolveParticipants(conversation, settings);
+  await store.logConversation(
     conversation,
     resolved.map((r) => r.person),
     settings,
   );
-  if (logged.length) announceStoreChange();
 }

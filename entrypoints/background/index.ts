@@ -1,5 +1,6 @@
 import { isSupportedAddress } from '@/lib/custom-domains';
 import type { Message } from '@/lib/messages';
+import { onStoreChange } from '@/lib/store/changes';
 import {
   browser,
   isFromContentScript,
@@ -8,7 +9,6 @@ import {
   onMessage,
   onSettingsChanged,
   syncCustomDomains,
-  onStoreChange,
   openSidePanel,
   sendToTab,
   type Sender,

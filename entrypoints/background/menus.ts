@@ -3,12 +3,10 @@
  * on selected text and links anywhere, and on the page in the supported tools.
  */
 import { adapterFor } from '@/lib/adapters';
-import { logConversation } from '@/lib/conversations';
 import { identifyFromLink, identifyFromSelection } from '@/lib/identify';
 import { ALL_TOOL_MATCHES } from '@/lib/sites';
 import { resolveTarget, type Target } from '@/lib/targets';
 import {
-  announceStoreChange,
   browser,
   getStore,
   loadSettings,
@@ -75,17 +73,13 @@ export async function onContextMenuClick(
       : null;
     if (!target && conversation?.participants.length) {
       // Nothing pointed at: everyone in the open conversation, to pick from.
-      const people = [];
-      for (const p of conversation.participants) {
-        people.push(await store.resolveParticipant(p, settings.orgDomains));
-      }
+      const people = (await store.resolveParticipants(conversation, settings)).map((r) => r.person);
       target =
         people.length === 1
           ? { person: people[0]! }
           : { candidates: people, name: conversation.title };
     }
     if (!target) return { ok: false, message: 'No person found in what was clicked.' };
-    announceStoreChange();
 
     if (id === MENU.thank || id === MENU.thankHere) {
       await setPendingComposer(target);
@@ -101,7 +95,7 @@ export async function onContextMenuClick(
       await store.setRelationship(target.person.id, id === MENU.internal ? 'internal' : 'external');
     } else if (id === MENU.log) {
       if (conversation)
-        await logConversation(store, conversation, [target.person], settings, 'manual');
+        await store.logConversation(conversation, [target.person], settings, 'manual');
       else
         await store.logInteraction(
           {
@@ -113,7 +107,6 @@ export async function onContextMenuClick(
           settings,
         );
     }
-    announceStoreChange();
     return { ok: true, message: `${id} ${target.person.name}` };
   } catch (error) {
     return { ok: false, message: (error as Error).message };

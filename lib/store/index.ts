@@ -1,10 +1,9 @@
 /**
- * The private log: one IndexedDB database through idb. Every write is parsed by its schema
- * first and happens in one transaction, so an invalid record changes nothing. Reads live in
- * StoreReader (./reader.ts), which the popup uses alone.
+ * The private log: one IndexedDB database through idb, written only by the commands below. Each
+ * command validates its input, commits one transaction and then announces the change to every
+ * open view; an invalid input writes nothing. Reads live in StoreReader (./reader.ts), which the
+ * popup uses alone.
  */
-import { localDay } from '../balance';
-import { classify } from '../classify';
 import {
   AppreciationSchema,
   CheckInSchema,
@@ -15,18 +14,40 @@ import {
   parseOrThrow,
   type Appreciation,
   type CheckIn,
+  type Conversation,
   type Interaction,
-  type InteractionKind,
   type Participant,
   type Person,
   type Relationship,
   type Settings,
-  type Tool,
 } from '../model';
-import { dedupeKeyOf, tombstoneFor } from '../merge';
-import { findPeopleByName, mergePersonRecords, normalizeEmail } from '../people';
+import { findPeopleByName, normalizeEmail } from '../people';
+import { announceStoreChange } from './changes';
+import {
+  RECORD_STORES,
+  importIn,
+  removeOlderThanIn,
+  wipeIn,
+  type ImportResult,
+  type LogRecords,
+} from './data';
+import {
+  addForPerson,
+  conversationInteraction,
+  deleteInteractionIn,
+  draftInteraction,
+  logIn,
+  restoreInteractionIn,
+  updateIn,
+  type NewAppreciation,
+  type NewCheckIn,
+  type NewInteraction,
+  type LogResult,
+} from './log';
+import { mergeIn, newPerson, resolveIn, setRelationshipIn, type NewPerson } from './people';
 import { DB_NAME } from './schema';
 import { openDatabase, StoreReader } from './reader';
+import { writeTx, type Db, type StoreName, type WriteTx } from './tx';
 
 export { DB_NAME, DB_VERSION } from './schema';
 export {
@@ -36,277 +57,262 @@ export {
   type PersonActivity,
   type StoreSettings,
 } from './reader';
+export { NotFoundError } from './tx';
+export { dedupeKeyOf } from '../merge';
+export type { NewPerson } from './people';
+export type { LogResult, NewAppreciation, NewCheckIn, NewInteraction } from './log';
+export type { ImportResult, LogRecords } from './data';
 
-export type NewPerson = Omit<Person, 'id' | 'createdAt' | 'updatedAt'> &
-  Partial<Pick<Person, 'id'>>;
-
-export interface NewInteraction {
-  personId: string;
-  at?: number;
-  kind: InteractionKind;
-  tool?: Tool;
-  threadKey?: string;
-  title?: string;
-  url?: string;
-  source: Interaction['source'];
-  note?: string;
-  /** Defaults to the person's relationship at the time. */
-  relationship?: Relationship;
+export interface ResolvedParticipant {
+  participant: Participant;
+  person: Person;
 }
 
-export type NewAppreciation = Omit<Appreciation, 'id' | 'at'> & { at?: number };
-export type NewCheckIn = Omit<CheckIn, 'id' | 'askedAt' | 'delivered' | 'answer' | 'commitment'> &
-  Partial<Pick<CheckIn, 'askedAt' | 'delivered' | 'answer' | 'commitment'>>;
-
-/** What logging did: logged it now, found it logged already, or found it deleted by the user. */
-export type LogResult =
-  | { interaction: Interaction; created: boolean; deleted?: undefined }
-  | { interaction: undefined; created: false; deleted: true };
-
-export class NotFoundError extends Error {
-  constructor(what: string, id: string) {
-    super(`No ${what} with id ${id}`);
-    this.name = 'NotFoundError';
-  }
+/** What "log this by hand" says: someone (found or new), and what happened with them. */
+export interface ManualEntryInput {
+  name: string;
+  email?: string;
+  relationship: Relationship;
+  interaction: Omit<NewInteraction, 'personId' | 'relationship'>;
 }
 
-export async function openStore(name: string = DB_NAME): Promise<Store> {
-  return new Store(await openDatabase(name));
+export async function openStore(
+  name: string = DB_NAME,
+  announce: () => void = announceStoreChange,
+): Promise<Store> {
+  return new Store(await openDatabase(name), announce);
 }
 
-/** The log, read and written. Reads come from StoreReader; every write is validated here. */
+/** The log, read and written. Reads come from StoreReader; every command is here. */
 export class Store extends StoreReader {
+  constructor(
+    db: Db,
+    private readonly announce: () => void = announceStoreChange,
+  ) {
+    super(db);
+  }
+
+  /**
+   * Runs `write` in one transaction over `names`, and announces the change once it committed
+   * (unless `changed` says nothing was written).
+   */
+  private async command<T>(
+    names: StoreName[],
+    write: (tx: WriteTx) => Promise<T>,
+    changed: (result: T) => boolean = () => true,
+  ): Promise<T> {
+    const tx = writeTx(this.db, names);
+    const result = await write(tx);
+    await tx.done;
+    if (changed(result)) this.announce();
+    return result;
+  }
+
   // ---- people ----
 
   async createPerson(input: NewPerson, now: number = Date.now()): Promise<Person> {
-    const person = parseOrThrow(
-      PersonSchema,
-      { ...input, id: input.id ?? newId(now), createdAt: now, updatedAt: now },
-      'person',
-    );
-    await this.db.add('people', person);
-    return person;
+    const person = newPerson(input, now);
+    return this.command(['people'], async (tx) => {
+      await tx.objectStore('people').add(person);
+      return person;
+    });
   }
 
   async savePerson(input: Person, now: number = Date.now()): Promise<Person> {
     const person = parseOrThrow(PersonSchema, { ...input, updatedAt: now }, 'person');
-    await this.db.put('people', person);
-    return person;
+    return this.command(['people'], async (tx) => {
+      await tx.objectStore('people').put(person);
+      return person;
+    });
   }
 
-  /**
-   * The person a tool's participant stands for: found by email, then handle, and given any
-   * identity they lacked; or created with the relationship the rules give.
-   */
+  /** The person editor's save: their details, and the relationship as the user's own choice. */
+  async editPerson(edited: Person, now: number = Date.now()): Promise<Person> {
+    parseOrThrow(PersonSchema, edited, 'person');
+    return this.command(['people', 'interactions'], async (tx) => {
+      const before = await tx.objectStore('people').get(edited.id);
+      const current =
+        before && before.relationship !== edited.relationship
+          ? await setRelationshipIn(tx, edited.id, edited.relationship, now)
+          : before;
+      const person = parseOrThrow(
+        PersonSchema,
+        {
+          ...edited,
+          relationship: current?.relationship ?? edited.relationship,
+          relationshipSource: current?.relationshipSource ?? edited.relationshipSource,
+          updatedAt: now,
+        },
+        'person',
+      );
+      await tx.objectStore('people').put(person);
+      return person;
+    });
+  }
+
+  /** The person a tool's participant stands for, found (and completed) or created. */
   async resolveParticipant(
     participant: Participant,
     orgDomains: readonly string[],
     now: number = Date.now(),
   ): Promise<Person> {
-    const tx = this.db.transaction('people', 'readwrite');
-    const byEmail = participant.email
-      ? await tx.store.index('email').get(normalizeEmail(participant.email))
-      : undefined;
-    const byHandle =
-      !byEmail && participant.handle
-        ? await tx.store.index('handle').get(participant.handle)
-        : undefined;
-    // A page that shows only a name (Teams, Linear): the one person of that name, or else the
-    // one name-only record this same situation created before.
-    let byName: Person | undefined;
-    if (!participant.email && !participant.handle) {
-      const named = findPeopleByName(await tx.store.getAll(), participant.name);
-      byName =
-        onlyOne(named) ?? onlyOne(named.filter((p) => !p.emails.length && !p.handles.length));
-    }
-    const found = byEmail ?? byHandle ?? byName;
-    const { relationship, source } = classify(
-      participant,
-      orgDomains,
-      found && { relationship: found.relationship, source: found.relationshipSource },
+    const { person } = await this.command(
+      ['people'],
+      (tx) => resolveIn(tx, participant, orgDomains, now),
+      (r) => r.changed,
     );
-    let person: Person;
-    if (found) {
-      const emails = addMissing(
-        found.emails,
-        participant.email && normalizeEmail(participant.email),
-      );
-      const handles = addMissing(found.handles, participant.handle);
-      const changed =
-        emails !== found.emails ||
-        handles !== found.handles ||
-        relationship !== found.relationship ||
-        source !== found.relationshipSource;
-      if (!changed) {
-        await tx.done;
-        return found;
-      }
-      person = parseOrThrow(
-        PersonSchema,
-        { ...found, emails, handles, relationship, relationshipSource: source, updatedAt: now },
-        'person',
-      );
-    } else {
-      person = parseOrThrow(
-        PersonSchema,
-        {
-          id: newId(now),
-          name: participant.name,
-          emails: participant.email ? [normalizeEmail(participant.email)] : [],
-          handles: participant.handle ? [participant.handle] : [],
-          relationship,
-          relationshipSource: source,
-          createdAt: now,
-          updatedAt: now,
-        },
-        'person',
-      );
-    }
-    await tx.store.put(person);
-    await tx.done;
     return person;
   }
 
-  /**
-   * The user's own choice for a person: it sticks (a rule never overrides it) and re-labels
-   * every interaction with them except those re-tagged one by one.
-   */
+  /** Everyone in a conversation as people of the log, in one transaction. */
+  async resolveParticipants(
+    conversation: Conversation,
+    settings: Pick<Settings, 'orgDomains'>,
+    now: number = Date.now(),
+  ): Promise<ResolvedParticipant[]> {
+    const { resolved } = await this.command(
+      ['people'],
+      async (tx) => {
+        const resolved: ResolvedParticipant[] = [];
+        let changed = false;
+        for (const participant of conversation.participants) {
+          const found = await resolveIn(tx, participant, settings.orgDomains, now);
+          changed ||= found.changed;
+          // Two participants can turn out to be one person (an email here, a handle there).
+          if (!resolved.some((r) => r.person.id === found.person.id))
+            resolved.push({ participant, person: found.person });
+        }
+        return { resolved, changed };
+      },
+      (r) => r.changed,
+    );
+    return resolved;
+  }
+
+  /** The user's own choice for a person; it re-labels their interactions not tagged one by one. */
   async setRelationship(
     personId: string,
     relationship: Relationship,
     now: number = Date.now(),
   ): Promise<Person> {
-    const tx = this.db.transaction(['people', 'interactions'], 'readwrite');
-    const found = await tx.objectStore('people').get(personId);
-    if (!found) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new NotFoundError('person', personId);
-    }
-    const person: Person = {
-      ...found,
-      relationship,
-      relationshipSource: 'manual',
-      updatedAt: now,
-    };
-    await tx.objectStore('people').put(person);
-    const interactions = tx.objectStore('interactions');
-    let cursor = await interactions.index('personId').openCursor(personId);
-    while (cursor) {
-      if (!cursor.value.relationshipPinned && cursor.value.relationship !== relationship) {
-        await cursor.update({ ...cursor.value, relationship, updatedAt: now });
-      }
-      cursor = await cursor.continue();
-    }
-    await tx.done;
-    return person;
+    return this.command(['people', 'interactions'], (tx) =>
+      setRelationshipIn(tx, personId, relationship, now),
+    );
   }
 
-  /**
-   * Merges `dropId` into `keepId`: every interaction, thank-you and check-in moves to the kept
-   * person, and the dropped record is removed, all in one transaction.
-   */
+  /** Tags a person in an open conversation: the choice sticks, and the conversation is logged. */
+  async tagPerson(
+    personId: string,
+    relationship: Relationship,
+    conversation: Conversation | null,
+    settings: Pick<Settings, 'timeZone'>,
+    now: number = Date.now(),
+  ): Promise<Person> {
+    return this.command(['people', 'interactions', 'tombstones'], async (tx) => {
+      const person = await setRelationshipIn(tx, personId, relationship, now);
+      if (conversation) {
+        const input = conversationInteraction(conversation, person, 'manual', now);
+        await logIn(tx, draftInteraction(input, settings, now));
+      }
+      return person;
+    });
+  }
+
+  /** Merges `dropId` into `keepId`, with everything that was theirs. */
   async mergePeople(keepId: string, dropId: string, now: number = Date.now()): Promise<Person> {
     if (keepId === dropId)
       throw new ValidationError('merge', ['cannot merge a person into themself']);
-    const tx = this.db.transaction(
-      ['people', 'interactions', 'appreciations', 'checkIns'],
-      'readwrite',
-    );
-    const people = tx.objectStore('people');
-    const [keep, drop] = await Promise.all([people.get(keepId), people.get(dropId)]);
-    if (!keep || !drop) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new NotFoundError('person', keep ? dropId : keepId);
-    }
-    const merged = parseOrThrow(PersonSchema, mergePersonRecords(keep, drop, now), 'person');
-    const interactions = tx.objectStore('interactions');
-    let cursor = await interactions.index('personId').openCursor(dropId);
-    while (cursor) {
-      const moved = { ...cursor.value, personId: keepId, updatedAt: now };
-      if (moved.threadKey) moved.dedupeKey = dedupeKeyOf(moved.threadKey, keepId, moved.day);
-      // The kept person already has this thread on this day: keep both, unique by id.
-      if (moved.threadKey && (await interactions.index('dedupeKey').getKey(moved.dedupeKey))) {
-        moved.dedupeKey = `${moved.dedupeKey}|${moved.id}`;
-      }
-      await cursor.update(moved);
-      cursor = await cursor.continue();
-    }
-    for (const name of ['appreciations', 'checkIns'] as const) {
-      let c = await tx.objectStore(name).index('personId').openCursor(dropId);
-      while (c) {
-        await c.update(
-          name === 'checkIns'
-            ? { ...c.value, personId: keepId, updatedAt: now }
-            : { ...c.value, personId: keepId },
-        );
-        c = await c.continue();
-      }
-    }
-    await people.put(merged);
-    await people.delete(dropId);
-    await tx.done;
-    return merged;
+    return this.command([...RECORD_STORES], (tx) => mergeIn(tx, keepId, dropId, now));
   }
 
   // ---- interactions ----
 
   /**
    * Logs an interaction. Logging the same thread with the same person on the same local day
-   * again keeps the first one: `created` says which happened. Detection never brings back one
-   * the user deleted (`deleted`); logging it by hand does, and forgets the deletion.
+   * again keeps the first one: `created` says which happened.
    */
   async logInteraction(
     input: NewInteraction,
     settings: Pick<Settings, 'timeZone'>,
     now: number = Date.now(),
   ): Promise<LogResult> {
-    const at = input.at ?? now;
-    const day = localDay(at, settings.timeZone);
-    const id = newId(now);
-    const draft = {
-      ...input,
-      id,
-      at,
-      day,
-      relationship: input.relationship ?? 'unknown',
-      relationshipPinned: input.relationship !== undefined,
-      dedupeKey: input.threadKey ? dedupeKeyOf(input.threadKey, input.personId, day) : id,
-      updatedAt: now,
-    };
-    // Validate before any transaction opens: an invalid record writes nothing.
-    const valid = parseOrThrow(InteractionSchema, draft, 'interaction');
-    const tx = this.db.transaction(['people', 'interactions', 'tombstones'], 'readwrite');
-    const person = await tx.objectStore('people').get(input.personId);
-    if (!person) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new NotFoundError('person', input.personId);
-    }
-    const interactions = tx.objectStore('interactions');
-    const existing = await interactions.index('dedupeKey').get(draft.dedupeKey);
-    if (existing) {
-      await tx.done;
-      return { interaction: existing, created: false };
-    }
-    const tombstones = tx.objectStore('tombstones');
-    if (valid.threadKey && (await tombstones.getKey(valid.dedupeKey))) {
-      if (valid.source === 'detected') {
-        await tx.done;
-        return { interaction: undefined, created: false, deleted: true };
+    const draft = draftInteraction(input, settings, now);
+    return this.command(
+      ['people', 'interactions', 'tombstones'],
+      (tx) => logIn(tx, draft),
+      (r) => r.created,
+    );
+  }
+
+  /**
+   * Logs a conversation with the given people, one interaction each (idempotent per day), and
+   * returns what the log holds for them now: detection skips anyone whose interaction here the
+   * user deleted today.
+   */
+  async logConversation(
+    conversation: Conversation,
+    people: readonly Pick<Person, 'id'>[],
+    settings: Pick<Settings, 'timeZone'>,
+    source: Interaction['source'] = 'detected',
+    now: number = Date.now(),
+  ): Promise<Interaction[]> {
+    const drafts = people.map((person) =>
+      draftInteraction(conversationInteraction(conversation, person, source, now), settings, now),
+    );
+    const { logged } = await this.command(
+      ['people', 'interactions', 'tombstones'],
+      async (tx) => {
+        const logged: Interaction[] = [];
+        let created = false;
+        for (const draft of drafts) {
+          const result = await logIn(tx, draft);
+          created ||= result.created;
+          if (result.interaction) logged.push(result.interaction);
+        }
+        return { logged, created };
+      },
+      (r) => r.created,
+    );
+    return logged;
+  }
+
+  /**
+   * Logs something by hand with someone: the person of that email (or else of that name) or a
+   * new one, given the relationship the user chose.
+   */
+  async logManualEntry(
+    entry: ManualEntryInput,
+    settings: Pick<Settings, 'timeZone'>,
+    now: number = Date.now(),
+  ): Promise<Person> {
+    const email = entry.email?.trim();
+    const created = newPerson(
+      {
+        name: entry.name,
+        emails: email ? [email] : [],
+        handles: [],
+        relationship: entry.relationship,
+        relationshipSource: 'manual',
+      },
+      now,
+    );
+    // Validated before the transaction opens; the person is only known inside it.
+    draftInteraction({ ...entry.interaction, personId: created.id }, settings, now);
+    return this.command(['people', 'interactions', 'tombstones'], async (tx) => {
+      const people = tx.objectStore('people');
+      let person =
+        (email ? await people.index('email').get(normalizeEmail(email)) : undefined) ??
+        findPeopleByName(await people.getAll(), entry.name)[0];
+      if (!person) {
+        person = created;
+        await people.add(person);
+      } else if (person.relationship !== entry.relationship) {
+        person = await setRelationshipIn(tx, person.id, entry.relationship, now);
       }
-      await tombstones.delete(valid.dedupeKey);
-    }
-    // Only the relationship changes, to the stored person's (valid when it was written): the
-    // record stays valid without parsing it again.
-    const interaction: Interaction = {
-      ...valid,
-      relationship: input.relationship ?? person.relationship,
-    };
-    await interactions.add(interaction);
-    await tx.done;
-    return { interaction, created: true };
+      const input = { ...entry.interaction, personId: person.id };
+      await logIn(tx, draftInteraction(input, settings, now));
+      return person;
+    });
   }
 
   /** Re-tags one interaction on its own; correcting the person later leaves it alone. */
@@ -323,62 +329,32 @@ export class Store extends StoreReader {
     changes: Partial<Omit<Interaction, 'id' | 'dedupeKey' | 'updatedAt'>>,
     now: number = Date.now(),
   ): Promise<Interaction> {
-    const tx = this.db.transaction('interactions', 'readwrite');
-    const found = await tx.store.get(id);
-    if (!found) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new NotFoundError('interaction', id);
-    }
-    const result = InteractionSchema.safeParse({ ...found, ...changes, id, updatedAt: now });
-    if (!result.success) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new ValidationError(
-        'interaction',
-        result.error.issues.map((i) => i.message),
-      );
-    }
-    await tx.store.put(result.data);
-    await tx.done;
-    return result.data;
+    const change = { ...changes, updatedAt: now };
+    return this.command(['interactions'], (tx) =>
+      updateIn<Interaction>(tx, 'interactions', 'interaction', id, change, (merged) => {
+        const result = InteractionSchema.safeParse(merged);
+        if (result.success) return result.data;
+        throw new ValidationError(
+          'interaction',
+          result.error.issues.map((i) => i.message),
+        );
+      }),
+    );
   }
 
-  /**
-   * Deletes an interaction and leaves a tombstone for its thread, person and day, so the next
-   * visit to the thread does not log it again.
-   */
+  /** Deletes an interaction; its tombstone keeps detection from logging it again today. */
   async deleteInteraction(id: string, now: number = Date.now()): Promise<Interaction | undefined> {
-    const tx = this.db.transaction(['interactions', 'tombstones'], 'readwrite');
-    const found = await tx.objectStore('interactions').get(id);
-    if (found) {
-      await tx.objectStore('interactions').delete(id);
-      const tombstone = tombstoneFor(found, now);
-      if (tombstone) await tx.objectStore('tombstones').put(tombstone);
-    }
-    await tx.done;
-    return found;
+    return this.command(
+      ['interactions', 'tombstones'],
+      (tx) => deleteInteractionIn(tx, id, now),
+      (found) => found !== undefined,
+    );
   }
 
-  /**
-   * Puts back a record removed by a delete (undo) and forgets the deletion. When the log holds
-   * the same thread, person and day again meanwhile (logged by hand), that one stays and is
-   * returned: the log has the interaction either way.
-   */
+  /** Undoes a delete: the interaction the log holds for that thread, person and day after it. */
   async restoreInteraction(interaction: Interaction): Promise<Interaction> {
     const valid = parseOrThrow(InteractionSchema, interaction, 'interaction');
-    const tx = this.db.transaction(['interactions', 'tombstones'], 'readwrite');
-    const interactions = tx.objectStore('interactions');
-    const holder = await interactions.index('dedupeKey').get(valid.dedupeKey);
-    const tombstone = tombstoneFor(valid, 0);
-    if (tombstone) await tx.objectStore('tombstones').delete(tombstone.key);
-    if (holder && holder.id !== valid.id) {
-      await tx.done;
-      return holder;
-    }
-    await interactions.put(valid);
-    await tx.done;
-    return valid;
+    return this.command(['interactions', 'tombstones'], (tx) => restoreInteractionIn(tx, valid));
   }
 
   // ---- appreciations and check-ins ----
@@ -389,15 +365,26 @@ export class Store extends StoreReader {
       { ...input, id: newId(now), at: input.at ?? now },
       'thank-you',
     );
-    const tx = this.db.transaction(['people', 'appreciations'], 'readwrite');
-    if (!(await tx.objectStore('people').getKey(appreciation.personId))) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new NotFoundError('person', appreciation.personId);
-    }
-    await tx.objectStore('appreciations').add(appreciation);
-    await tx.done;
-    return appreciation;
+    return this.command(['people', 'appreciations'], (tx) =>
+      addForPerson(tx, 'appreciations', appreciation),
+    );
+  }
+
+  async deleteAppreciation(id: string): Promise<Appreciation | undefined> {
+    return this.command(
+      ['appreciations'],
+      async (tx) => {
+        const found = await tx.objectStore('appreciations').get(id);
+        if (found) await tx.objectStore('appreciations').delete(id);
+        return found;
+      },
+      (found) => found !== undefined,
+    );
+  }
+
+  async restoreAppreciation(appreciation: Appreciation): Promise<void> {
+    const valid = parseOrThrow(AppreciationSchema, appreciation, 'thank-you');
+    await this.command(['appreciations'], (tx) => tx.objectStore('appreciations').put(valid));
   }
 
   async addCheckIn(input: NewCheckIn, now: number = Date.now()): Promise<CheckIn> {
@@ -406,15 +393,7 @@ export class Store extends StoreReader {
       { ...input, id: newId(now), askedAt: input.askedAt ?? now, updatedAt: now },
       'check-in',
     );
-    const tx = this.db.transaction(['people', 'checkIns'], 'readwrite');
-    if (!(await tx.objectStore('people').getKey(checkIn.personId))) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw new NotFoundError('person', checkIn.personId);
-    }
-    await tx.objectStore('checkIns').add(checkIn);
-    await tx.done;
-    return checkIn;
+    return this.command(['people', 'checkIns'], (tx) => addForPerson(tx, 'checkIns', checkIn));
   }
 
   async updateCheckIn(
@@ -422,40 +401,35 @@ export class Store extends StoreReader {
     changes: Partial<Omit<CheckIn, 'id' | 'updatedAt'>>,
     now: number = Date.now(),
   ): Promise<CheckIn> {
-    const found = await this.db.get('checkIns', id);
-    if (!found) throw new NotFoundError('check-in', id);
-    const checkIn = parseOrThrow(
-      CheckInSchema,
-      { ...found, ...changes, id, updatedAt: now },
-      'check-in',
+    const change = { ...changes, updatedAt: now };
+    return this.command(['checkIns'], (tx) =>
+      updateIn<CheckIn>(tx, 'checkIns', 'check-in', id, change, (merged) =>
+        parseOrThrow(CheckInSchema, merged, 'check-in'),
+      ),
     );
-    await this.db.put('checkIns', checkIn);
-    return checkIn;
   }
 
-  // ---- the timeline ----
+  // ---- the whole log ----
 
-  async deleteAppreciation(id: string): Promise<Appreciation | undefined> {
-    const tx = this.db.transaction('appreciations', 'readwrite');
-    const found = await tx.store.get(id);
-    if (found) await tx.store.delete(id);
-    await tx.done;
-    return found;
+  /** Merges a validated export file into the log, all or nothing. */
+  async importRecords(
+    file: LogRecords,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportResult> {
+    return this.command([...RECORD_STORES], (tx) => importIn(tx, file, onProgress));
   }
 
-  async restoreAppreciation(appreciation: Appreciation): Promise<void> {
-    await this.db.put('appreciations', parseOrThrow(AppreciationSchema, appreciation, 'thank-you'));
+  /** Removes interactions, thank-yous and check-ins older than the cutoff; returns how many. */
+  async removeOlderThan(cutoff: number): Promise<number> {
+    return this.command(
+      ['interactions', 'appreciations', 'checkIns'],
+      (tx) => removeOlderThanIn(tx, cutoff),
+      (removed) => removed > 0,
+    );
   }
 
-  // ---- the week ----
-}
-
-export { dedupeKeyOf } from '../merge';
-
-function onlyOne<T>(values: T[]): T | undefined {
-  return values.length === 1 ? values[0] : undefined;
-}
-
-function addMissing(values: string[], value: string | undefined): string[] {
-  return value && !values.includes(value) ? [...values, value] : values;
+  /** Removes everything. */
+  async wipe(): Promise<void> {
+    await this.command([...RECORD_STORES, 'tombstones'], (tx) => wipeIn(tx));
+  }
 }

@@ -121,6 +121,27 @@ export class StoreReader {
     return this.db.getAll('checkIns');
   }
 
+  /** Every record of the log, read in one transaction (an export). */
+  async readAll(): Promise<{
+    people: Person[];
+    interactions: Interaction[];
+    appreciations: Appreciation[];
+    checkIns: CheckIn[];
+  }> {
+    const tx = this.db.transaction(
+      ['people', 'interactions', 'appreciations', 'checkIns'],
+      'readonly',
+    );
+    const [people, interactions, appreciations, checkIns] = await Promise.all([
+      tx.objectStore('people').getAll(),
+      tx.objectStore('interactions').getAll(),
+      tx.objectStore('appreciations').getAll(),
+      tx.objectStore('checkIns').getAll(),
+    ]);
+    await tx.done;
+    return { people, interactions, appreciations, checkIns };
+  }
+
   /**
    * One page of the log, newest first: interactions and thank-yous merged by time, strictly
    * before `before` (an `at` and id from the previous page's last entry). Reads through the

@@ -11,7 +11,7 @@
 import { recentWeeks, weekBounds } from '../../lib/balance';
 import { DEFAULT_SETTINGS } from '../../lib/model';
 import { english } from '../../lib/english';
-import { exportAll, exportJson, importAll, parseImport, wipeAll } from '../../lib/io';
+import { exportAll, exportJson, parseImport } from '../../lib/io';
 import { DB_NAME, openStore, type Store, type StoreSettings } from '../../lib/store';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -412,13 +412,13 @@ async function io(): Promise<IoTimes> {
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const validated = performance.now();
   const target = await openStore(`${DB_NAME}-bench-import`);
-  await wipeAll(target);
+  await target.wipe();
   const importStarted = performance.now();
-  await importAll(target, parsed.file);
+  await target.importRecords(parsed.file);
   const imported = performance.now();
-  const reimport = await importAll(target, parsed.file);
+  const reimport = await target.importRecords(parsed.file);
   const reimported = performance.now();
-  await wipeAll(target);
+  await target.wipe();
   target.db.close();
   const { file } = parsed;
   return {

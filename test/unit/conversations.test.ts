@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { logConversation, resolveParticipants } from '@/lib/conversations';
 import { newId, type Conversation } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
 
@@ -25,7 +24,7 @@ const settings = { orgDomains: ['acme.example'], timeZone: 'UTC' };
 
 describe('a detected conversation in the log', () => {
   it('becomes people with the relationship the rules give, once each', async () => {
-    const resolved = await resolveParticipants(store, conversation, settings);
+    const resolved = await store.resolveParticipants(conversation, settings);
     expect(resolved.map((r) => [r.person.name, r.person.relationship])).toEqual([
       ['Pat Lee', 'external'],
       ['Amy Chen', 'internal'],
@@ -34,9 +33,9 @@ describe('a detected conversation in the log', () => {
   });
   it('logs one interaction per person for the thread and day, however often it is seen', async () => {
     const now = Date.UTC(2026, 10, 18, 10);
-    const people = (await resolveParticipants(store, conversation, settings)).map((r) => r.person);
-    await logConversation(store, conversation, people, settings, 'detected', now);
-    await logConversation(store, conversation, people, settings, 'detected', now + 3_600_000);
+    const people = (await store.resolveParticipants(conversation, settings)).map((r) => r.person);
+    await store.logConversation(conversation, people, settings, 'detected', now);
+    await store.logConversation(conversation, people, settings, 'detected', now + 3_600_000);
     const logged = await store.interactionsBetween(now - 1, now + 86_400_000);
     expect(logged).toHaveLength(3);
     expect(logged.every((i) => i.threadKey === 'zendesk:acme:4821' && i.kind === 'ticket')).toBe(

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportAll, exportJson, importAll, parseImport, wipeAll } from '@/lib/io';
+import { exportAll, exportJson, parseImport } from '@/lib/io';
 import { english } from '@/lib/english';
 import { newId, type Appreciation, type CheckIn, type Interaction, type Person } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
@@ -587,7 +587,7 @@ describe('importing hostile files', () => {
         // A genuinely valid file: it imports (or fails and changes nothing), then is undone.
         const file = parsed.file;
         try {
-          const result = await importAll(store, file);
+          const result = await store.importRecords(file);
           const total = SECTIONS.reduce((n, s) => n + file[s].length, 0);
           expect(result.added + result.updated + result.unchanged).toBe(total);
           if (valid === 'yes') {
@@ -602,7 +602,7 @@ describe('importing hostile files', () => {
           expect(await snapshot()).toBe(before);
         }
         expect(({} as Json).polluted).toBeUndefined();
-        await wipeAll(store);
+        await store.wipe();
         await fillBase();
         expect(await snapshot()).toBe(before);
       }),

@@ -6,10 +6,7 @@ import {
   exportAll,
   exportCsv,
   exportJson,
-  importAll,
   parseImport,
-  removeOlderThan,
-  wipeAll,
   type ExportFile,
 } from '@/lib/io';
 import { english } from '@/lib/english';
@@ -255,7 +252,7 @@ describe('round trip', () => {
       const json = exportJson(await exportAll(store, NOW));
       const exportMs = performance.now() - t;
 
-      await wipeAll(store);
+      await store.wipe();
       for (const name of STORES) expect(await store.db.count(name)).toBe(0);
 
       t = performance.now();
@@ -263,7 +260,7 @@ describe('round trip', () => {
       const parseMs = performance.now() - t;
       if (!parsed.ok) throw new Error(parsed.problems.join('; '));
       const progress: number[] = [];
-      const result = await importAll(store, parsed.file, (done, of) => {
+      const result = await store.importRecords(parsed.file, (done, of) => {
         expect(of).toBe(100_000);
         progress.push(done);
       });
@@ -287,15 +284,15 @@ describe('import', () => {
     const data = makeDataset(500, 2);
     await fill(store, data);
     const json = exportJson(await exportAll(store, NOW));
-    await wipeAll(store);
-    const first = await importAll(store, mustParse(json));
+    await store.wipe();
+    const first = await store.importRecords(mustParse(json));
     expect(first).toEqual({ added: 500, updated: 0, unchanged: 0 });
     const after = await snapshot(store);
-    const second = await importAll(store, mustParse(json));
+    const second = await store.importRecords(mustParse(json));
     expect(second).toEqual({ added: 0, updated: 0, unchanged: 500 });
     expect(await snapshot(store)).toEqual(after);
     // And importing into the very store it came from changes nothing either.
-    expect(await importAll(store, mustParse(json))).toMatchObject({ added: 0, updated: 0 });
+    expect(await store.importRecords(mustParse(json))).toMatchObject({ added: 0, updated: 0 });
   });
 
   it('merges by id without duplicates into a store with overlapping and different data', async () => {
@@ -328,7 +325,7 @@ describe('import', () => {
       appreciations: [thanks],
       checkIns: [checkIn],
     });
-    const result = await importAll(store, mustParse(exportJson(file)));
+    const result = await store.importRecords(mustParse(exportJson(file)));
     expect(result).toEqual({ added: 3, updated: 1, unchanged: 3 });
 
     const after = await snapshot(store);
@@ -354,7 +351,7 @@ describe('import', () => {
     const newer = { ...amy, name: 'Amy Chen', updatedAt: NOW };
     const file = mustParse(exportJson(fileOf({ people: [newer], interactions: [movedX] })));
     // Not an error that throws the whole import away: the clash is skipped like any duplicate.
-    expect(await importAll(store, file)).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(await store.importRecords(file)).toEqual({ added: 0, updated: 1, unchanged: 1 });
     const after = await snapshot(store);
     expect(after.people).toEqual([newer]);
     expect(after.interactions).toEqual(before.interactions);
@@ -370,20 +367,20 @@ describe('import', () => {
     const z = onThread(makeInteraction(amy.id, NOW + 1, random), 'jira:A-1');
     await fill(store, { people: [amy], interactions: [x] });
     const moveFirst = mustParse(exportJson(fileOf({ people: [amy], interactions: [movedX, z] })));
-    expect(await importAll(store, moveFirst)).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(await store.importRecords(moveFirst)).toEqual({ added: 1, updated: 1, unchanged: 1 });
     expect((await snapshot(store)).interactions).toEqual(byId([movedX, z]));
 
-    await wipeAll(store);
+    await store.wipe();
     await fill(store, { people: [amy], interactions: [x] });
     const addFirst = mustParse(exportJson(fileOf({ people: [amy], interactions: [z, movedX] })));
-    expect(await importAll(store, addFirst)).toEqual({ added: 0, updated: 1, unchanged: 2 });
+    expect(await store.importRecords(addFirst)).toEqual({ added: 0, updated: 1, unchanged: 2 });
     expect((await snapshot(store)).interactions).toEqual([movedX]);
   });
 
   it('reports progress while importing a large file', async () => {
     const data = makeDataset(5_000, 4);
     const calls: [number, number][] = [];
-    await importAll(store, mustParse(exportJson(fileOf(data))), (done, total) =>
+    await store.importRecords(mustParse(exportJson(fileOf(data))), (done, total) =>
       calls.push([done, total]),
     );
     expect(calls).toEqual([
@@ -405,7 +402,7 @@ describe('import', () => {
       interactions: data.interactions.slice(0, 50),
       appreciations: [unstorable],
     });
-    await expect(importAll(store, file)).rejects.toBeTruthy();
+    await expect(store.importRecords(file)).rejects.toBeTruthy();
     expect(await snapshot(store)).toEqual(before);
   });
 });
@@ -717,7 +714,7 @@ describe('retention', () => {
     data.checkIns.push(makeCheckIn(personId, cutoff - 1, random));
     await fill(store, data);
 
-    const removed = await removeOlderThan(store, cutoff);
+    const removed = await store.removeOlderThan(cutoff);
     const after = await snapshot(store);
     const keep = <T>(records: T[], at: (r: T) => number) => records.filter((r) => at(r) >= cutoff);
     const expected = {
@@ -732,7 +729,7 @@ describe('retention', () => {
       expected.interactions.length + expected.appreciations.length + expected.checkIns.length;
     expect(removed).toBe(before - left);
     expect(removed).toBeGreaterThan(0);
-    expect(await removeOlderThan(store, cutoff)).toBe(0);
+    expect(await store.removeOlderThan(cutoff)).toBe(0);
   });
 });
 
@@ -740,7 +737,7 @@ describe('wipe', () => {
   it('empties every store', async () => {
     await fill(store, makeDataset(1_000, 11));
     for (const name of STORES) expect(await store.db.count(name)).toBeGreaterThan(0);
-    await wipeAll(store);
+    await store.wipe();
     for (const name of STORES) expect(await store.db.count(name)).toBe(0);
     expect(await exportAll(store, NOW)).toEqual(fileOf({}));
   });

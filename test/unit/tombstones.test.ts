@@ -1,6 +1,5 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { logConversation } from '@/lib/conversations';
 import { lastChanged } from '@/lib/merge';
 import { DEFAULT_SETTINGS, newId, type Conversation, type Person } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
@@ -35,10 +34,9 @@ afterEach(() => store.close());
 
 describe('a deleted auto-logged interaction', () => {
   it('is not logged again by detection on the next visit the same day', async () => {
-    const [first] = await logConversation(store, conversation, [amy], settings, 'detected', NOW);
+    const [first] = await store.logConversation(conversation, [amy], settings, 'detected', NOW);
     await store.deleteInteraction(first!.id, NOW + HOUR);
-    const again = await logConversation(
-      store,
+    const again = await store.logConversation(
       conversation,
       [amy],
       settings,
@@ -50,10 +48,9 @@ describe('a deleted auto-logged interaction', () => {
   });
 
   it('is logged on another day, and by hand the same day (which forgets the deletion)', async () => {
-    const [first] = await logConversation(store, conversation, [amy], settings, 'detected', NOW);
+    const [first] = await store.logConversation(conversation, [amy], settings, 'detected', NOW);
     await store.deleteInteraction(first!.id, NOW + HOUR);
-    const byHand = await logConversation(
-      store,
+    const byHand = await store.logConversation(
       conversation,
       [amy],
       settings,
@@ -62,8 +59,7 @@ describe('a deleted auto-logged interaction', () => {
     );
     expect(byHand).toHaveLength(1);
     await store.deleteInteraction(byHand[0]!.id, NOW + 3 * HOUR);
-    const tomorrow = await logConversation(
-      store,
+    const tomorrow = await store.logConversation(
       conversation,
       [amy],
       settings,
@@ -75,13 +71,12 @@ describe('a deleted auto-logged interaction', () => {
   });
 
   it('comes back on undo, after which detection finds it logged', async () => {
-    const [first] = await logConversation(store, conversation, [amy], settings, 'detected', NOW);
+    const [first] = await store.logConversation(conversation, [amy], settings, 'detected', NOW);
     const deleted = await store.deleteInteraction(first!.id, NOW + HOUR);
     const restored = await store.restoreInteraction(deleted!);
     expect(restored).toEqual(first);
     expect(await store.interactionsWith(amy.id)).toEqual([first]);
-    const again = await logConversation(
-      store,
+    const again = await store.logConversation(
       conversation,
       [amy],
       settings,
@@ -92,10 +87,9 @@ describe('a deleted auto-logged interaction', () => {
   });
 
   it('undo succeeds when the same thread, person and day was logged again meanwhile', async () => {
-    const [first] = await logConversation(store, conversation, [amy], settings, 'detected', NOW);
+    const [first] = await store.logConversation(conversation, [amy], settings, 'detected', NOW);
     const deleted = await store.deleteInteraction(first!.id, NOW + HOUR);
-    const [byHand] = await logConversation(
-      store,
+    const [byHand] = await store.logConversation(
       conversation,
       [amy],
       settings,
@@ -151,7 +145,7 @@ describe('the tombstone migration', () => {
     await upgraded.deleteInteraction(id, NOW + HOUR);
     const person = (await upgraded.getPerson(personId))!;
     expect(
-      await logConversation(upgraded, conversation, [person], settings, 'detected', NOW + 2 * HOUR),
+      await upgraded.logConversation(conversation, [person], settings, 'detected', NOW + 2 * HOUR),
     ).toEqual([]);
     upgraded.close();
   });

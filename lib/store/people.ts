@@ -1,0 +1,167 @@
+/**
+ * The person records, written inside a command's transaction: matching a tool's participant,
+ * the user's own relationship choice, and merging two records into one.
+ */
+import { classify } from '../classify';
+import {
+  PersonSchema,
+  ValidationError,
+  newId,
+  parseOrThrow,
+  type Participant,
+  type Person,
+  type Relationship,
+} from '../model';
+import { dedupeKeyOf } from '../merge';
+import { findPeopleByName, mergePersonRecords, normalizeEmail } from '../people';
+import { NotFoundError, abandon, type WriteTx } from './tx';
+
+export type NewPerson = Omit<Person, 'id' | 'createdAt' | 'updatedAt'> &
+  Partial<Pick<Person, 'id'>>;
+
+export function newPerson(input: NewPerson, now: number): Person {
+  return parseOrThrow(
+    PersonSchema,
+    { ...input, id: input.id ?? newId(now), createdAt: now, updatedAt: now },
+    'person',
+  );
+}
+
+/**
+ * The person a tool's participant stands for: found by email, then handle, and given any
+ * identity they lacked; or created with the relationship the rules give. `changed` says whether
+ * anything was written.
+ */
+export async function resolveIn(
+  tx: WriteTx,
+  participant: Participant,
+  orgDomains: readonly string[],
+  now: number,
+): Promise<{ person: Person; changed: boolean }> {
+  const people = tx.objectStore('people');
+  const byEmail = participant.email
+    ? await people.index('email').get(normalizeEmail(participant.email))
+    : undefined;
+  const byHandle =
+    !byEmail && participant.handle
+      ? await people.index('handle').get(participant.handle)
+      : undefined;
+  // A page that shows only a name (Teams, Linear): the one person of that name, or else the
+  // one name-only record this same situation created before.
+  let byName: Person | undefined;
+  if (!participant.email && !participant.handle) {
+    const named = findPeopleByName(await people.getAll(), participant.name);
+    byName = onlyOne(named) ?? onlyOne(named.filter((p) => !p.emails.length && !p.handles.length));
+  }
+  const found = byEmail ?? byHandle ?? byName;
+  const { relationship, source } = classify(
+    participant,
+    orgDomains,
+    found && { relationship: found.relationship, source: found.relationshipSource },
+  );
+  let person: Person;
+  if (found) {
+    const emails = addMissing(found.emails, participant.email && normalizeEmail(participant.email));
+    const handles = addMissing(found.handles, participant.handle);
+    const changed =
+      emails !== found.emails ||
+      handles !== found.handles ||
+      relationship !== found.relationship ||
+      source !== found.relationshipSource;
+    if (!changed) return { person: found, changed: false };
+    person = parseOrThrow(
+      PersonSchema,
+      { ...found, emails, handles, relationship, relationshipSource: source, updatedAt: now },
+      'person',
+    );
+  } else {
+    person = newPerson(
+      {
+        name: participant.name,
+        emails: participant.email ? [normalizeEmail(participant.email)] : [],
+        handles: participant.handle ? [participant.handle] : [],
+        relationship,
+        relationshipSource: source,
+      },
+      now,
+    );
+  }
+  await people.put(person);
+  return { person, changed: true };
+}
+
+/**
+ * The user's own choice for a person: it sticks (a rule never overrides it) and re-labels
+ * every interaction with them except those re-tagged one by one.
+ */
+export async function setRelationshipIn(
+  tx: WriteTx,
+  personId: string,
+  relationship: Relationship,
+  now: number,
+): Promise<Person> {
+  const found = await tx.objectStore('people').get(personId);
+  if (!found) return abandon(tx, new NotFoundError('person', personId));
+  const person: Person = { ...found, relationship, relationshipSource: 'manual', updatedAt: now };
+  await tx.objectStore('people').put(person);
+  let cursor = await tx.objectStore('interactions').index('personId').openCursor(personId);
+  while (cursor) {
+    if (!cursor.value.relationshipPinned && cursor.value.relationship !== relationship) {
+      await cursor.update({ ...cursor.value, relationship, updatedAt: now });
+    }
+    cursor = await cursor.continue();
+  }
+  return person;
+}
+
+/**
+ * Merges `dropId` into `keepId`: every interaction, thank-you and check-in moves to the kept
+ * person, and the dropped record is removed.
+ */
+export async function mergeIn(
+  tx: WriteTx,
+  keepId: string,
+  dropId: string,
+  now: number,
+): Promise<Person> {
+  if (keepId === dropId)
+    return abandon(tx, new ValidationError('merge', ['cannot merge a person into themself']));
+  const people = tx.objectStore('people');
+  const [keep, drop] = await Promise.all([people.get(keepId), people.get(dropId)]);
+  if (!keep || !drop) return abandon(tx, new NotFoundError('person', keep ? dropId : keepId));
+  const merged = parseOrThrow(PersonSchema, mergePersonRecords(keep, drop, now), 'person');
+  const interactions = tx.objectStore('interactions');
+  let cursor = await interactions.index('personId').openCursor(dropId);
+  while (cursor) {
+    const moved = { ...cursor.value, personId: keepId, updatedAt: now };
+    if (moved.threadKey) moved.dedupeKey = dedupeKeyOf(moved.threadKey, keepId, moved.day);
+    // The kept person already has this thread on this day: keep both, unique by id.
+    if (moved.threadKey && (await interactions.index('dedupeKey').getKey(moved.dedupeKey))) {
+      moved.dedupeKey = `${moved.dedupeKey}|${moved.id}`;
+    }
+    await cursor.update(moved);
+    cursor = await cursor.continue();
+  }
+  for (const name of ['appreciations', 'checkIns'] as const) {
+    let c = await tx.objectStore(name).index('personId').openCursor(dropId);
+    while (c) {
+      await c.update(
+        name === 'checkIns'
+          ? { ...c.value, personId: keepId, updatedAt: now }
+          : { ...c.value, personId: keepId },
+      );
+      c = await c.continue();
+    }
+  }
+  await people.put(merged);
+  await people.delete(dropId);
+  return merged;
+}
+
+function onlyOne<T>(values: T[]): T | undefined {
+  return values.length === 1 ? values[0] : undefined;
+}
+
+function addMissing(values: string[], value: string | undefined): string[] {
+  return value && !values.includes(value) ? [...values, value] : values;
+}
