@@ -8,6 +8,7 @@
  */
 import type { Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
+import { googleChat } from './google-chat';
 import {
   attr,
   dedupeParticipants,
@@ -25,6 +26,9 @@ const THREAD_ID: ReadonlyArray<readonly [selector: string, attribute: string]> =
   ['h2[data-legacy-thread-id]', 'data-legacy-thread-id'],
   ['[data-thread-perm-id]', 'data-thread-perm-id'],
 ];
+/** The split (preview) pane beside the list, and the list's selected row. */
+const PREVIEW_PANE = ['.a98.iY', '.aia .iY'];
+const SELECTED_ROW = ['[gh="tl"] tr.aps [data-legacy-thread-id]', 'tr.aps [data-legacy-thread-id]'];
 /** One message, expanded or collapsed; nested matches are folded into their outermost one. */
 const MESSAGE = 'div.adn, div.kv, [data-message-id], [data-legacy-message-id]';
 const THREAD_VIEW = '[role="main"]';
@@ -113,7 +117,29 @@ function signedInUser(document: Document): { name?: string; email?: string } | u
 
 function threadView(document: Document): Element | null {
   const anchor = first(document, SUBJECT) ?? document.querySelector(MESSAGE);
-  return anchor?.closest(THREAD_VIEW) ?? (anchor ? document.body : null);
+  if (!anchor) return null;
+  return anchor.closest(PREVIEW_PANE.join(', ')) ?? anchor.closest(THREAD_VIEW) ?? document.body;
+}
+
+/** The thread's own id; `data-thread-perm-id` can read "undefined" (gmail.js #814, 2025). */
+function threadIdIn(view: Element): string | undefined {
+  for (const [selector, attribute] of THREAD_ID) {
+    const found = attr(view.querySelector(selector), attribute);
+    if (found && found !== 'undefined') return found;
+  }
+  return undefined;
+}
+
+/**
+ * With the split pane, the address can stay on the list (`#inbox`) while a thread shows beside
+ * it: the preview's own id (else the selected row's) names it, under the list's view.
+ */
+function threadInPreview(document: Document, view: Element, url: URL) {
+  if (!view.matches(PREVIEW_PANE.join(', '))) return undefined;
+  const id = threadIdIn(view) ?? attr(first(document, SELECTED_ROW), 'data-legacy-thread-id');
+  const segments = url.hash.replace(/^#/, '').split('?')[0]?.split('/').filter(Boolean) ?? [];
+  if (!id || !THREAD_ID_IN_HASH.test(id) || segments[0] === 'chat') return undefined;
+  return { id, segments: [...(segments.length ? segments : ['inbox']), id] };
 }
 
 export const gmail: Adapter = {
@@ -122,8 +148,10 @@ export const gmail: Adapter = {
   container: (document) => threadView(document) ?? document.querySelector(THREAD_VIEW),
   extract(document, url) {
     if (url.pathname.startsWith('/chat/')) return null;
-    const inHash = threadInHash(url);
+    // Chat inside Gmail's own address (`/mail/u/0/#chat/space/<id>`) is Google Chat's to read.
+    if (url.hash.startsWith('#chat/')) return googleChat.extract(document, url);
     const view = threadView(document);
+    const inHash = threadInHash(url) ?? (view && threadInPreview(document, view, url));
     if (!inHash || !view) return null;
 
     const messages = outermost([...view.querySelectorAll(MESSAGE)]);
@@ -134,14 +162,7 @@ export const gmail: Adapter = {
       people.push(...recipientsOf(message));
     }
 
-    let threadId = inHash.id;
-    for (const [selector, attribute] of THREAD_ID) {
-      const found = attr(view.querySelector(selector), attribute);
-      if (found) {
-        threadId = found;
-        break;
-      }
-    }
+    const threadId = threadIdIn(view) ?? inHash.id;
     const self = signedInUser(document);
     return withinLimits({
       tool: 'gmail',

@@ -26,12 +26,15 @@ import type { Adapter } from './types';
 const READING_PANE = [
   '#ReadingPaneContainerId',
   '[data-app-section="ReadingPane"]',
+  '[data-automationid="ReadingPaneContainer"]',
   '[data-app-section="MailReadCompose"]',
   '[role="main"][aria-label="Reading Pane"]',
   '[aria-label="Reading Pane"]',
+  '[role="region"][aria-label="Reading pane"]',
 ];
 const SUBJECT = [
   '[role="heading"][aria-level="2"][title]',
+  '[data-automationid="MessageSubject"]',
   '[role="heading"][title]',
   '[aria-level="2"]',
 ];
@@ -41,10 +44,27 @@ const SELECTED_ROW = [
   '[role="listbox"] [role="option"][aria-selected="true"][data-convid]',
   '[aria-selected="true"][data-convid]',
 ];
-/** Anything that carries a person: persona buttons, chips with an address, mailto links. */
-const PERSON = 'button[name^="From:"], [aria-label*="@"], [title*="@"], a[href^="mailto:"]';
+/** Whoever carries an address: persona buttons, chips, mailto links. */
+const ADDRESSED = '[aria-label*="@"], [title*="@"], a[href^="mailto:"]';
+/**
+ * People shown by name only (colleagues resolved from the organisation's directory): the
+ * "From:" persona, persona cards' hover targets, and the chips inside a "To:"/"Cc:" group.
+ */
+const NAMED = [
+  'button[name^="From:"]',
+  '[aria-label^="From:"]',
+  '[data-automationid="From"]',
+  '[aria-label^="Opens card for"]',
+  '[data-lpc-hover-target]',
+  '[data-persona-id]',
+].join(', ');
+const RECIPIENT_GROUP = '[aria-label^="To:"], [aria-label^="Cc:"], [aria-label^="Bcc:"]';
+const CHIP = 'button, [role="button"], a, [title], [data-persona-id]';
 /** Message bodies and quoted text: addresses there are not participants. */
-const MESSAGE_BODY = '[aria-label="Message body"], [id^="UniqueMessageBody"]';
+const MESSAGE_BODY =
+  '[aria-label="Message body"], [id^="UniqueMessageBody"], #divRplyFwdMsg, blockquote';
+/** Ids a persona element may carry (directory object ids): a handle, never shown. */
+const PERSONA_ID = ['data-persona-id', 'data-oid', 'data-objectid'];
 const SELF_NAME = ['#mectrl_currentAccount_primary', '.mectrl_name'];
 const SELF_EMAIL = ['#mectrl_currentAccount_secondary', '.mectrl_secondaryText'];
 const ACCOUNT_BUTTON = [
@@ -63,6 +83,8 @@ const ROLES: Record<string, Participant['role']> = {
 /** Words screen-reader labels put before a name. */
 const LABEL_NOISE =
   /^(?:(?:from|to|cc|bcc)\s*:|opens? (?:the )?(?:contact |profile )?card for)\s*/i;
+/** Chips that stand for more people, not a person ("+2 others", "3 more"). */
+const NOT_A_NAME = /^\+?\d+\b|\b(more|others)\b/i;
 
 /** `/mail/inbox/id/AAQk…` (also `/mail/0/…`, `/mail/deeplink/read/…`): the item id. */
 function idInUrl(url: URL): string | undefined {
@@ -91,6 +113,7 @@ function roleOf(el: Element, pane: Element): Participant['role'] {
     const role =
       roleFromLabel(attr(node, 'name')) ??
       roleFromLabel(attr(node, 'aria-label')) ??
+      (attr(node, 'data-automationid') === 'From' ? 'sender' : undefined) ??
       labelBefore(node);
     if (role) return role;
   }
@@ -101,17 +124,53 @@ function countEmails(value: string | undefined): number {
   return value?.match(/@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)?.length ?? 0;
 }
 
-/** Name and email of one persona element, or undefined if it holds none (or a whole list). */
-function personOf(el: Element): { name?: string; email?: string } | undefined {
+type Shown = { name?: string; email?: string; handle?: string };
+
+/** Name, address and directory id of one persona element; undefined for a group's label. */
+function personOf(el: Element): Shown | undefined {
   const labels = [attr(el, 'aria-label'), attr(el, 'title'), attr(el, 'name')];
-  if (labels.some((label) => countEmails(label) > 1)) return undefined;
+  if (labels.some((label) => countEmails(label) > 1 || label?.includes(';'))) return undefined;
   const href = attr(el, 'href')?.replace(/^mailto:/i, '');
   const email = [...labels, href].map(findEmail).find(Boolean);
-  if (!email) return undefined;
   const names = [...labels, text(el)].map(
     (value) => value && parseNameAndEmail(value.replace(LABEL_NOISE, '')).name,
   );
-  return { name: names.find((name) => name && !name.includes('@')), email };
+  const name = names.find((n) => n && !n.includes('@') && !NOT_A_NAME.test(n));
+  const id = PERSONA_ID.map((a) => attr(el, a)).find(Boolean);
+  if (!email && !name) return undefined;
+  return { name, email, ...(id ? { handle: `outlook:${id}` } : {}) };
+}
+
+/** "To: Dana Kim; Lee Park" on a group with no chips inside: one person per entry. */
+function peopleInGroupLabel(group: Element): Shown[] {
+  const label = attr(group, 'aria-label')?.replace(ROLE_LABEL, '') ?? '';
+  return label
+    .split(';')
+    .map((entry) => parseNameAndEmail(entry.trim()))
+    .filter((p) => (p.name && !NOT_A_NAME.test(p.name)) || p.email);
+}
+
+/** Everyone on the pane's message headers (bodies and quoted text left out). */
+function peopleIn(pane: Element): Array<Partial<Participant>> {
+  const people: Array<Partial<Participant>> = [];
+  const seen = new Set<Element>();
+  const add = (el: Element) => {
+    if (seen.has(el) || el.closest(MESSAGE_BODY)) return;
+    seen.add(el);
+    const person = personOf(el);
+    if (person) people.push({ ...person, role: roleOf(el, pane) });
+  };
+  for (const el of pane.querySelectorAll(`${ADDRESSED}, ${NAMED}`)) add(el);
+  for (const group of pane.querySelectorAll(RECIPIENT_GROUP)) {
+    if (group.closest(MESSAGE_BODY)) continue;
+    const chips = [...group.querySelectorAll(CHIP)];
+    for (const chip of chips) add(chip);
+    if (!chips.length) {
+      const role = roleFromLabel(attr(group, 'aria-label')) ?? 'recipient';
+      for (const person of peopleInGroupLabel(group)) people.push({ ...person, role });
+    }
+  }
+  return people;
 }
 
 function signedInUser(document: Document): { name?: string; email?: string } | undefined {
@@ -140,12 +199,7 @@ export const outlook: Adapter = {
 
     const subject = first(pane, SUBJECT);
     const title = attr(subject, 'title') ?? text(subject);
-    const people: Array<Partial<Participant>> = [];
-    for (const el of pane.querySelectorAll(PERSON)) {
-      if (el.closest(MESSAGE_BODY)) continue;
-      const person = personOf(el);
-      if (person) people.push({ ...person, role: roleOf(el, pane) });
-    }
+    const people = peopleIn(pane);
     const self = signedInUser(document);
     const participants = dedupeParticipants(people, self);
     if (!title && !participants.length) return null;

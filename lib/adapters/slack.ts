@@ -39,7 +39,12 @@ const EXTERNAL_BADGE = [
 
 const MENTIONS = ['a.c-member_slug[data-member-id]', '[data-member-id][data-member-label]'];
 
-const SELF = ['[data-qa="user-button"]', 'button.p-ia4_home_header_menu__button[aria-label]'];
+/** The account button: its `data-user-id`, or the user id inside its avatar's address. */
+const USER_BUTTON = ['[data-qa="user-button"]', 'button.p-ia4_home_header_menu__button'];
+/** Avatar addresses read `…/<team>-<user>-<hash>-<size>`. */
+const AVATAR_USER = /\/T[A-Z0-9]+-([UW][A-Z0-9]+)-/;
+/** The page's boot data (an inline script) names the signed-in user. */
+const BOOT_USER = /["']?user_id["']?\s*:\s*["']([UW][A-Z0-9]+)["']/;
 
 export const slack: Adapter = {
   tool: 'slack',
@@ -68,13 +73,14 @@ export const slack: Adapter = {
         signal: external ? 'external' : undefined,
       });
     }
-    for (const slug of allOf(document, MENTIONS)) {
+    const slugs = messages.flatMap((message) => allOf(message, MENTIONS));
+    for (const slug of new Set(slugs)) {
       const id = attr(slug, 'data-member-id');
       const name = (attr(slug, 'data-member-label') ?? text(slug)).replace(/^@/, '');
       if (id && USER_ID.test(id)) people.push({ name, handle: `slack:${id}`, role: 'mention' });
     }
 
-    const self = selfOf(document);
+    const self = selfOf(document, messages);
     const conversation: Conversation = {
       tool: 'slack',
       kind: 'chat',
@@ -95,17 +101,43 @@ function senderId(sender: Element | null): string | undefined {
   return id && USER_ID.test(id) ? id : undefined;
 }
 
-/** The signed-in user: the profile button's `data-user-id` and its `User: <name>` label. */
-function selfOf(document: Document): { name?: string; handle?: string } {
-  const button = first(document, SELF);
-  const id = attr(button, 'data-user-id');
-  const name = attr(button, 'aria-label')
-    ?.replace(/^user:\s*/i, '')
-    .trim();
-  return {
-    name: name || undefined,
-    handle: id && USER_ID.test(id) ? `slack:${id}` : undefined,
-  };
+/**
+ * The signed-in user, from structure only: the account button's user id (attribute, else the
+ * avatar's address), else the boot data; their name is the one their own messages (or a
+ * mention of them) show. The button's label is never read: it can be "User menu".
+ */
+function selfOf(document: Document, messages: Element[]): { name?: string; handle?: string } {
+  const button = first(document, USER_BUTTON);
+  const id = [
+    attr(button, 'data-user-id'),
+    attr(button?.querySelector('img[src]'), 'src')?.match(AVATAR_USER)?.[1],
+    bootDataUser(document),
+  ].find((value) => value && USER_ID.test(value));
+  if (!id) return {};
+  const own = messages
+    .map((message) => first(message, SENDER))
+    .find((sender) => senderId(sender) === id);
+  const mention = document.querySelector(`[data-member-id="${id}"][data-member-label]`);
+  const name = text(own) || attr(mention, 'data-member-label')?.replace(/^@/, '');
+  return { ...(name ? { name } : {}), handle: `slack:${id}` };
+}
+
+const bootUsers = new WeakMap<Document, string | null>();
+
+/** `user_id` in the inline script that holds `boot_data`, read once per page. */
+function bootDataUser(document: Document): string | undefined {
+  let found = bootUsers.get(document);
+  if (found === undefined) {
+    found = null;
+    for (const script of document.querySelectorAll('script:not([src])')) {
+      const source = script.textContent ?? '';
+      if (!source.includes('boot_data')) continue;
+      found = source.match(BOOT_USER)?.[1] ?? null;
+      if (found) break;
+    }
+    bootUsers.set(document, found);
+  }
+  return found ?? undefined;
 }
 
 /*

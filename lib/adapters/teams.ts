@@ -64,14 +64,28 @@ const AUTHOR = [
 
 const MENTIONS = ['[itemtype="http://schema.skype.com/Mention"]', 'span.mention[itemid]'];
 
-/** The signed-in user: a display name in the account menu, or the avatar's label. */
+/** The signed-in user: the "me" control (its name, its label, its picture's id). */
 const SELF_NAME = ['[data-tid="me-control-display-name"]', '.profile-name-text'];
 const SELF_AVATAR = [
-  '#idna-me-control-avatar-trigger[aria-label]',
-  'button[data-tid="me-control-avatar-trigger"][aria-label]',
-  '#personDropdown[aria-label]',
+  '[data-tid="me-control-avatar"]',
+  '#idna-me-control-avatar-trigger',
+  'button[data-tid="me-control-avatar-trigger"]',
+  '#personDropdown',
 ];
 const SELF_EMAIL = ['[data-tid="me-control-upn"]', '.profile-upn-text'];
+/** The user's own messages: Fluent's "my message", classic Teams' own-message class. */
+const OWN_MESSAGE = '.fui-ChatMyMessage, .ts-message-mine, [data-tid="chat-pane-my-message"]';
+/** A person's picture: its address carries their id (MRI) or their directory user id. */
+const PICTURE =
+  '[data-tid="message-avatar"] img[src], .fui-Avatar img[src], img[src*="profilepicture"]';
+const MRI = /\b(8:(?:orgid|live):[0-9a-z-]+)/i;
+const USER_IN_PICTURE =
+  /\/users\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//i;
+/** Words of a control's label, never of a name ("User menu", "Your profile"). */
+const CONTROL_WORDS =
+  /\b(menu|account|settings|profile|user|avatar|picture|status|options|manager|me)\b/i;
+const STATUS_WORDS =
+  /^(available|busy|away|offline|do not disturb|be right back|appear away|in a (call|meeting)|presenting|out of office|status.*)$/i;
 
 /** What Teams writes beside (or after) the name of someone from outside the organisation. */
 const EXTERNAL_LABEL = /^\(?\s*(external|guest)\s*\)?$/i;
@@ -90,13 +104,20 @@ export const teams: Adapter = {
     if (!id) return null; // activity feed, calendar, chat list with nothing selected
 
     const people: Array<Partial<Participant>> = [];
-    for (const message of allOf(document, MESSAGES)) {
-      const author = first(message, AUTHOR);
-      const person = nameOf(author);
+    const messages = allOf(document, MESSAGES);
+    let ownName: string | undefined;
+    for (const message of messages) {
+      const person = nameOf(first(message, AUTHOR));
       if (!person) continue;
+      if (message.matches(OWN_MESSAGE) || message.closest(OWN_MESSAGE)) {
+        ownName ??= person.name; // the user's own message: who they are, never a participant
+        continue;
+      }
+      const id = personIdIn(message.querySelector(PICTURE));
       people.push({
         name: person.name,
         role: 'author',
+        ...(id ? { handle: `teams:${id}` } : {}),
         signal: person.external ? 'external' : undefined,
       });
     }
@@ -105,7 +126,7 @@ export const teams: Adapter = {
       if (person) people.push({ name: person.name, role: 'mention' });
     }
 
-    const self = selfOf(document);
+    const self = selfOf(document, ownName);
     const conversation: Conversation = {
       tool: 'teams',
       kind: 'chat',
@@ -114,7 +135,12 @@ export const teams: Adapter = {
       url: canonicalUrl(url, id, id === fromUrl),
       participants: dedupeParticipants(withoutShortMentions(people, self.name), self),
     };
-    if (self.name || self.email) conversation.self = self;
+    if (self.name || self.email) {
+      conversation.self = {
+        ...(self.name ? { name: self.name } : {}),
+        ...(self.email ? { email: self.email } : {}),
+      };
+    }
     return withinLimits(conversation);
   },
 };
@@ -146,27 +172,52 @@ function nameOf(el: Element | null): { name: string; external: boolean } | undef
   return { name, external };
 }
 
-function selfOf(document: Document): { name?: string; email?: string } {
-  const name =
-    text(first(document, SELF_NAME)) ||
-    avatarName(attr(first(document, SELF_AVATAR), 'aria-label'));
-  const email = findEmail(text(first(document, SELF_EMAIL)));
-  const self: { name?: string; email?: string } = {};
-  if (name) self.name = name;
-  if (email) self.email = email;
-  return self;
+/** The id a person's picture address carries: `8:orgid:<id>`, or `/users/<id>/`. */
+function personIdIn(picture: Element | null): string | undefined {
+  const src = safeDecode(attr(picture, 'src') ?? '');
+  const mri = src.match(MRI)?.[1];
+  if (mri) return mri.toLowerCase();
+  const user = src.match(USER_IN_PICTURE)?.[1];
+  return user ? `8:orgid:${user.toLowerCase()}` : undefined;
 }
 
-/** "Profile, Sam Rivera, Available" / "Your profile, status Available. Sam Rivera" → the name. */
+/**
+ * The signed-in user, from the "me" control and the user's own messages; a label that is not
+ * a name (a control's) is never taken for one.
+ */
+function selfOf(
+  document: Document,
+  ownName: string | undefined,
+): { name?: string; email?: string; handle?: string } {
+  const avatar = first(document, SELF_AVATAR);
+  const name =
+    text(first(document, SELF_NAME)) || avatarName(attr(avatar, 'aria-label')) || ownName;
+  const email = findEmail(text(first(document, SELF_EMAIL)));
+  const id = personIdIn(avatar?.querySelector('img[src]') ?? null);
+  return {
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(id ? { handle: `teams:${id}` } : {}),
+  };
+}
+
+/**
+ * The name in the "me" control's label: "Profile picture of Sam Rivera." or
+ * "Profile, Sam Rivera, Available"; nothing when the label only names the control.
+ */
 function avatarName(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const parts = label
-    .split(/[,.]/)
-    .map((part) => part.trim())
-    .filter(
-      (part) => part && !/profile|status|available|busy|away|offline|do not disturb/i.test(part),
-    );
-  return parts[0];
+  const pictureOf = label.match(
+    /(?:picture of|profile (?:of|for)|account manager for)\s+(.+?)\.?$/i,
+  )?.[1];
+  const parts = pictureOf
+    ? [pictureOf]
+    : label
+        .split(/[,.]/)
+        .map((part) => part.trim())
+        .filter((part) => part && !STATUS_WORDS.test(part) && !/^(your )?profile$/i.test(part));
+  const name = parts[0]?.trim();
+  return name && !CONTROL_WORDS.test(name) && /\p{L}/u.test(name) ? name : undefined;
 }
 
 /**
