@@ -118,3 +118,53 @@ describe('gmail adapter', () => {
     expect(gmail.extract(loadFixture('gmail', 'inbox').document, settings)).toBeNull();
   });
 });
+
+describe('gmail adapter, split pane (2025–26 markup)', () => {
+  it('reads the thread previewed beside the list, keyed by its legacy id when the perm id reads "undefined"', () => {
+    const { document, url } = loadFixture('gmail', 'thread-split-pane');
+    const found = gmail.extract(document, url);
+    expect(found).toEqual({
+      tool: 'gmail',
+      kind: 'mail',
+      threadKey: 'gmail:19a36435ce2f0ff3',
+      title: 'Globex SSO cutover plan',
+      url: 'https://mail.google.com/mail/u/0/#inbox/19a36435ce2f0ff3',
+      participants: [
+        { name: 'Dana Kim', email: 'dana.kim@globex.example', role: 'sender' },
+        { name: 'Lee Park', email: 'lee.park@acme.example', role: 'sender' },
+        { name: 'Ops On-call', email: 'ops-oncall@acme.example', role: 'recipient' },
+      ],
+      self: SELF,
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from the list beside it, the quoted text, or an open hovercard', () => {
+    const { document, url } = loadFixture('gmail', 'thread-split-pane');
+    const names = gmail.extract(document, url)!.participants.map((p) => p.name);
+    for (const other of [
+      'Taylor Nguyen',
+      'Morgan Yu',
+      'Casey Ortiz',
+      'Jordan Blake',
+      'Priya Shah',
+    ]) {
+      expect(names).not.toContain(other);
+    }
+    expect(names).not.toContain('Sam Rivera');
+  });
+
+  it('gives null for the same list when no thread is previewed', () => {
+    const { document, url } = loadFixture('gmail', 'thread-split-pane');
+    document.querySelector('.a98.iY')?.remove();
+    expect(gmail.extract(document, url)).toBeNull();
+  });
+
+  it('hands Chat inside Gmail (#chat/…) to the Google Chat reader', () => {
+    const { document, url } = loadFixture('google-chat', 'mail-hash');
+    expect(adapterFor(url)).toBe(gmail);
+    const found = gmail.extract(document, url);
+    expect(found?.tool).toBe('google-chat');
+    expect(found?.threadKey).toBe('google-chat:space:AAAAq1Zr8xY');
+  });
+});

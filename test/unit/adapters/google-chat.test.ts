@@ -113,3 +113,120 @@ describe('google chat adapter', () => {
     ).toBeNull();
   });
 });
+
+describe('google chat adapter, newer addresses', () => {
+  it('reads a space at chat.google.com/u/0/app/chat/<id>: timestamps on a child, senders by data-user-id', () => {
+    const { document, url } = loadFixture('google-chat', 'app-chat');
+    const found = googleChat.extract(document, url);
+    expect(found).toEqual({
+      tool: 'google-chat',
+      kind: 'chat',
+      threadKey: 'google-chat:space:AAQAotoa0bE',
+      title: 'Rollout war room',
+      url: 'https://chat.google.com/u/0/app/chat/AAQAotoa0bE',
+      participants: [
+        { name: 'Dana Kim', handle: 'google-chat:110913310884054579165', role: 'author' },
+        { name: 'Lee Park', handle: 'google-chat:112349087612349876543', role: 'author' },
+        {
+          name: 'Alex Chen',
+          email: 'alex.chen@initech.example',
+          handle: 'google-chat:109998887776665554443',
+          role: 'author',
+          signal: 'external',
+        },
+      ],
+      self: SELF,
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from the navigation beside the conversation, nor an open hovercard', () => {
+    const { document, url } = loadFixture('google-chat', 'app-chat');
+    const found = googleChat.extract(document, url)!;
+    const names = found.participants.map((p) => p.name);
+    for (const other of ['Taylor Nguyen', 'Morgan Yu', 'Priya Shah', 'You', 'Sam Rivera']) {
+      expect(names).not.toContain(other);
+    }
+  });
+
+  it('reads Chat inside Gmail at mail.google.com/mail/u/0/#chat/space/<id>, without inbox rows or bots', () => {
+    const { document, url } = loadFixture('google-chat', 'mail-hash');
+    const found = googleChat.extract(document, url);
+    expect(found).toEqual({
+      tool: 'google-chat',
+      kind: 'chat',
+      threadKey: 'google-chat:space:AAAAq1Zr8xY',
+      title: 'Support leads',
+      url: 'https://mail.google.com/mail/u/0/#chat/space/AAAAq1Zr8xY',
+      participants: [
+        { name: 'Priya Shah', handle: 'google-chat:104427889311025516742', role: 'author' },
+        { name: 'Kenji Watanabe', handle: 'google-chat:115550001234567890123', role: 'author' },
+      ],
+      self: SELF,
+    });
+    const names = found!.participants.map((p) => p.name);
+    for (const other of ['Casey Ortiz', 'Dana Kim', 'Taylor Nguyen', 'Morgan Yu', 'Zendesk']) {
+      expect(names).not.toContain(other);
+    }
+  });
+
+  it('recognises every address form Chat uses, and keys each the same way', () => {
+    const { document } = loadFixture('google-chat', 'app-chat');
+    const cases: Array<[string, string, string]> = [
+      [
+        'https://chat.google.com/u/0/app/chat/AAQAotoa0bE',
+        'space',
+        'https://chat.google.com/u/0/app/chat/AAQAotoa0bE',
+      ],
+      [
+        'https://chat.google.com/u/2/app/dm/qtotjoAAAAE?cls=1',
+        'dm',
+        'https://chat.google.com/u/2/app/dm/qtotjoAAAAE',
+      ],
+      [
+        'https://chat.google.com/room/AAQAotoa0bE',
+        'space',
+        'https://chat.google.com/room/AAQAotoa0bE',
+      ],
+      ['https://chat.google.com/dm/qtotjoAAAAE', 'dm', 'https://chat.google.com/dm/qtotjoAAAAE'],
+      [
+        'https://chat.google.com/u/0/app/space/AAQAotoa0bE',
+        'space',
+        'https://chat.google.com/u/0/app/space/AAQAotoa0bE',
+      ],
+      [
+        'https://mail.google.com/chat/u/0/#chat/space/AAQAotoa0bE',
+        'space',
+        'https://mail.google.com/chat/u/0/#chat/space/AAQAotoa0bE',
+      ],
+      [
+        'https://mail.google.com/chat/u/0/#chat/dm/qtotjoAAAAE',
+        'dm',
+        'https://mail.google.com/chat/u/0/#chat/dm/qtotjoAAAAE',
+      ],
+      [
+        'https://mail.google.com/mail/u/0/#chat/room/AAQAotoa0bE',
+        'space',
+        'https://mail.google.com/mail/u/0/#chat/space/AAQAotoa0bE',
+      ],
+    ];
+    for (const [address, kind, canonical] of cases) {
+      const found = googleChat.extract(document, new URL(address));
+      const id = canonical.split('/').pop();
+      expect(found?.threadKey, address).toBe(`google-chat:${kind}:${id}`);
+      expect(found?.url, address).toBe(canonical);
+      expect(found?.participants.length, address).toBe(3);
+    }
+  });
+
+  it('takes the conversation from the navigation when the address names none (chat.google.com/u/0/)', () => {
+    const { document } = loadFixture('google-chat', 'app-chat');
+    const found = googleChat.extract(document, new URL('https://chat.google.com/u/0/'));
+    expect(found?.threadKey).toBe('google-chat:space:AAQAotoa0bE');
+    expect(found?.url).toBe('https://chat.google.com/u/0/chat/AAQAotoa0bE');
+    document.querySelector('[aria-current]')?.removeAttribute('aria-current');
+    expect(googleChat.extract(document, new URL('https://chat.google.com/u/0/'))).not.toBeNull();
+    document.querySelector('[aria-selected="true"]')?.removeAttribute('aria-selected');
+    expect(googleChat.extract(document, new URL('https://chat.google.com/u/0/'))).toBeNull();
+  });
+});

@@ -114,3 +114,52 @@ describe('outlook adapter', () => {
     expect(outlook.extract(loadFixture('outlook', 'inbox').document, calendar)).toBeNull();
   });
 });
+
+describe('outlook adapter, colleagues shown by name only', () => {
+  it('keeps everyone the headers name, with their persona ids, when the page shows no address', () => {
+    const { document, url } = loadFixture('outlook', 'office-internal');
+    const found = outlook.extract(document, url);
+    expect(found).toEqual({
+      tool: 'outlook',
+      kind: 'mail',
+      threadKey:
+        'outlook:office:AAQkAGI2TAwATM0MDAAMS1hZWQ3LTRlNmItMDACLTAwCgAQAKx9Y2Lk5xFNn4x0XrWxPQo=',
+      title: 'Q4 headcount plan',
+      url: 'https://outlook.office.com/mail/id/AAQkAGI2TAwATM0MDAAMS1hZWQ3LTRlNmItMDACLTAwCgAQAKx9Y2Lk5xFNn4x0XrWxPQo%3D',
+      participants: [
+        {
+          name: 'Dana Kim',
+          handle: 'outlook:a1f0c2d3-4b5e-4f60-8a7b-9c0d1e2f3a4b',
+          role: 'sender',
+        },
+        {
+          name: 'Priya Shah',
+          handle: 'outlook:b2e1d3c4-5a6f-4b70-9c8d-0e1f2a3b4c5d',
+          role: 'sender',
+        },
+        { name: 'Lee Park', role: 'sender' },
+        { name: 'Facilities Team', role: 'recipient' },
+        // Only in a group's label ("To: Dana Kim; Noel Fox") with no chips inside it.
+        { name: 'Noel Fox', role: 'recipient' },
+      ],
+      self: { name: 'Sam Rivera', email: 'sam.rivera@acme.example' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from the message list, quoted headers, bodies, "+2 others" or an open contact card', () => {
+    const { document, url } = loadFixture('outlook', 'office-internal');
+    const names = outlook.extract(document, url)!.participants.map((p) => p.name);
+    for (const other of [
+      'Morgan Yu',
+      'Casey Ortiz',
+      'Jordan Blake',
+      'Kenji Watanabe',
+      'Sam Rivera',
+      '+2 others',
+    ]) {
+      expect(names).not.toContain(other);
+    }
+    expect(names.some((n) => /^(to|cc|from)\b/i.test(n))).toBe(false);
+  });
+});

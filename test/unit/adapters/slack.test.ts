@@ -88,3 +88,52 @@ describe('slack adapter', () => {
     expect(slack.container?.(document)?.className).toContain('p-workspace-layout');
   });
 });
+
+describe('slack adapter, the user from structure', () => {
+  it('reads a channel whose account button is labelled "User menu": the user comes from the avatar id', () => {
+    const { document, url } = loadFixture('slack', 'channel-ia4');
+    const found = slack.extract(document, url);
+    expect(found).toEqual({
+      tool: 'slack',
+      kind: 'chat',
+      threadKey: 'slack:T0ACME1234:C07ROLLOUT1',
+      title: 'rollout-war-room',
+      url: 'https://app.slack.com/client/T0ACME1234/C07ROLLOUT1',
+      participants: [
+        { name: 'Dana Kim', handle: 'slack:U02DANA001', role: 'author' },
+        { name: 'Kenji Watanabe', handle: 'slack:U08KENJI01', role: 'author' },
+        { name: 'Priya Shah', handle: 'slack:U03PRIYA01', role: 'mention' },
+      ],
+      // The name the user's own message shows, not the button's label.
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from the sidebar or an open profile popover, and never the user', () => {
+    const { document, url } = loadFixture('slack', 'channel-ia4');
+    const people = slack.extract(document, url)!.participants;
+    const names = people.map((p) => p.name);
+    for (const other of ['Taylor Nguyen', 'Morgan Yu', 'Sam Rivera', 'User menu']) {
+      expect(names).not.toContain(other);
+    }
+    expect(people.map((p) => p.handle)).not.toContain('slack:U01SAMR001');
+  });
+
+  it('never takes the account button label for a name, and finds the user from boot data', () => {
+    const { document, url } = loadFixture('slack', 'channel-ia4');
+    document.querySelector('[data-qa="user-button"] img')?.remove();
+    const withoutId = slack.extract(document, url)!;
+    expect(withoutId.self).toBeUndefined();
+    expect(withoutId.participants.map((p) => p.name)).not.toContain('User menu');
+
+    const boot = document.createElement('script');
+    boot.textContent = 'var boot_data = {"team_id":"T0ACME1234","user_id":"U01SAMR001"};';
+    const fresh = loadFixture('slack', 'channel-ia4');
+    fresh.document.querySelector('[data-qa="user-button"] img')?.remove();
+    fresh.document.head.append(fresh.document.importNode(boot, true));
+    const found = slack.extract(fresh.document, fresh.url)!;
+    expect(found.self).toEqual({ name: 'Sam Rivera' });
+    expect(found.participants.map((p) => p.handle)).not.toContain('slack:U01SAMR001');
+  });
+});

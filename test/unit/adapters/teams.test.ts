@@ -106,3 +106,56 @@ describe('teams adapter', () => {
     expect(teams.container?.(document)?.id).toBe('chat-pane-list');
   });
 });
+
+describe('teams adapter, the user from structure', () => {
+  it('reads a teams.cloud.microsoft chat whose "me" control is labelled "User menu"', () => {
+    const { document, url } = loadFixture('teams', 'chat-cloud-2026');
+    const found = teams.extract(document, url);
+    expect(found).toEqual({
+      tool: 'teams',
+      kind: 'chat',
+      threadKey: 'teams:19:a41c6e2b9d7f4e0c8b5a3d2f1e0c9b8a@thread.v2',
+      title: 'Cutover crew',
+      url: 'https://teams.cloud.microsoft/l/chat/19%3Aa41c6e2b9d7f4e0c8b5a3d2f1e0c9b8a%40thread.v2/0',
+      participants: [
+        {
+          name: 'Dana Kim',
+          handle: 'teams:8:orgid:0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+          role: 'author',
+        },
+        {
+          name: 'Kenji Watanabe',
+          handle: 'teams:8:orgid:6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+          role: 'author',
+        },
+        { name: 'Alex Chen', role: 'author', signal: 'external' },
+        { name: 'Priya Shah', role: 'mention' },
+      ],
+      // From the user's own message, not the control's label.
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from the chat list, a quoted reply or an open profile card, and never the user', () => {
+    const { document, url } = loadFixture('teams', 'chat-cloud-2026');
+    const names = teams.extract(document, url)!.participants.map((p) => p.name);
+    for (const other of ['Taylor Nguyen', 'Morgan Yu', 'Sam Rivera', 'User menu']) {
+      expect(names).not.toContain(other);
+    }
+  });
+
+  it('reads the user from the "me" control\'s picture label, and never a control\'s own label', () => {
+    const { document, url } = loadFixture('teams', 'chat-cloud-2026');
+    const me = document.querySelector('[data-tid="me-control-avatar"]')!;
+    me.setAttribute('aria-label', 'Profile picture of Samantha Rivera.');
+    expect(teams.extract(document, url)?.self).toEqual({ name: 'Samantha Rivera' });
+    for (const label of ['User menu', 'Your profile, status Available', 'Account manager']) {
+      me.setAttribute('aria-label', label);
+      document.querySelector('.fui-ChatMyMessage')?.remove();
+      const found = teams.extract(document, url)!;
+      expect(found.self, label).toBeUndefined();
+      expect(found.participants.map((p) => p.name)).not.toContain(label);
+    }
+  });
+});
