@@ -1,63 +1,144 @@
 /**
- * Messages between the extension's contexts. Every message is parsed on arrival; anything that
- * does not fit, or comes from outside the extension, is dropped unanswered.
+ * The protocol: every message between the extension's contexts, in one map. Each entry says
+ * who sends it to whom, the schema its request is parsed by on arrival, and the type of its
+ * reply; platform/ sends and receives only what this map allows. Anything that does not fit,
+ * or comes from outside the extension, is dropped unanswered.
  */
 import { z } from 'zod';
-import { ConversationSchema, ToolSchema } from './model';
+import { ConversationSchema, ToolSchema, type Conversation } from './model';
 
 const TabId = z.number().int().nonnegative();
+const InsertText = z.strictObject({
+  type: z.literal('insert-text'),
+  text: z.string().min(1).max(2_000),
+});
+const closePanel = z.strictObject({ type: z.literal('close-panel') });
+const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
 
-/** What extension pages may ask of the content script in their own tab. */
-const ToContentScript = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('close-panel') }),
-  z.strictObject({ type: z.literal('hide-launcher') }),
-  z.strictObject({ type: z.literal('insert-text'), text: z.string().min(1).max(2_000) }),
-]);
+/** What the in-page sidebar may ask of the content script in its own tab, through `relay`. */
+const RelayedToContentScript = z.discriminatedUnion('type', [closePanel, hideLauncher, InsertText]);
 
-export const MessageSchema = z.discriminatedUnion('type', [
-  // Content script -> background.
-  /** What is open in this tab now (null: nothing). */
-  z.strictObject({ type: z.literal('conversation'), conversation: ConversationSchema.nullable() }),
-  /** Is this tool switched on, and may the in-page sidebar be framed on this page? */
-  z.strictObject({ type: z.literal('site-status'), tool: ToolSchema }),
-  /** The launcher was clicked where the sidebar cannot be framed: open the side panel. */
-  z.strictObject({ type: z.literal('open-side-panel') }),
-
-  // Extension pages -> background.
-  /** The conversation of a tab: the sender's own tab when `tabId` is absent (the overlay). */
-  z.strictObject({ type: z.literal('get-conversation'), tabId: TabId.optional() }),
-
-  /**
-   * The in-page sidebar -> its own tab's content script, relayed by the background: in Firefox
-   * an extension frame inside a web page has no tabs API of its own.
-   */
-  z.strictObject({ type: z.literal('relay'), message: ToContentScript }),
-
-  // Background -> extension pages (and, for Firefox's in-page frames, the tab).
-  z.strictObject({
-    type: z.literal('conversation-changed'),
-    tabId: TabId,
-    conversation: ConversationSchema.nullable(),
-  }),
-
-  // Extension pages -> content script.
-  z.strictObject({ type: z.literal('close-panel') }),
-  z.strictObject({ type: z.literal('toggle-panel') }),
-  z.strictObject({ type: z.literal('open-panel') }),
-  z.strictObject({ type: z.literal('hide-launcher') }),
-  z.strictObject({ type: z.literal('insert-text'), text: z.string().min(1).max(2_000) }),
-]);
-export type Message = z.infer<typeof MessageSchema>;
-export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
-
-/** Parses a message, or returns null for anything that is not one of ours. */
-export function parseMessage(input: unknown): Message | null {
-  const result = MessageSchema.safeParse(input);
-  return result.success ? result.data : null;
+/** Whether a tool is switched on, and whether its page may frame the in-page sidebar. */
+export interface SiteStatus {
+  enabled: boolean;
+  framed: boolean;
 }
 
-/** The reply to `get-conversation`. */
+/** A tab's conversation: the sender's own tab when no tab was named (the in-page sidebar). */
 export interface ConversationReply {
   tabId: number | null;
-  conversation: z.infer<typeof ConversationSchema> | null;
+  conversation: Conversation | null;
+}
+
+/** Only a type: the reply a message gets. */
+const reply = <T>() => undefined as T;
+
+type Context = 'content-script' | 'background' | 'extension-pages';
+
+export const PROTOCOL = {
+  /** What is open in this tab now (null: nothing): the one route of a conversation starts here. */
+  conversation: {
+    from: 'content-script',
+    to: 'background',
+    request: z.strictObject({
+      type: z.literal('conversation'),
+      conversation: ConversationSchema.nullable(),
+    }),
+    reply: reply<void>(),
+  },
+  'site-status': {
+    from: 'content-script',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('site-status'), tool: ToolSchema }),
+    reply: reply<SiteStatus>(),
+  },
+  /** The launcher was clicked where the sidebar cannot be framed: open the side panel. */
+  'open-side-panel': {
+    from: 'content-script',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('open-side-panel') }),
+    reply: reply<void>(),
+  },
+  'get-conversation': {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('get-conversation'), tabId: TabId.optional() }),
+    reply: reply<ConversationReply>(),
+  },
+  /**
+   * The in-page sidebar -> its own tab's content script, relayed by the background: in Firefox
+   * an extension frame inside a web page has no tabs API of its own. Replies as the message does.
+   */
+  relay: {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('relay'), message: RelayedToContentScript }),
+    reply: reply<boolean | undefined>(),
+  },
+  /** A tab's conversation changed: to extension pages, and to the tab for Firefox's frames. */
+  'conversation-changed': {
+    from: 'background',
+    to: 'extension-pages',
+    request: z.strictObject({
+      type: z.literal('conversation-changed'),
+      tabId: TabId,
+      conversation: ConversationSchema.nullable(),
+    }),
+    reply: reply<void>(),
+  },
+  'close-panel': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: closePanel,
+    reply: reply<void>(),
+  },
+  /** From the context menu or the shortcut: open the in-page sidebar (the composer waits there). */
+  'open-panel': {
+    from: 'background',
+    to: 'content-script',
+    request: z.strictObject({ type: z.literal('open-panel') }),
+    reply: reply<void>(),
+  },
+  'hide-launcher': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: hideLauncher,
+    reply: reply<void>(),
+  },
+  /** Types the user's thank-you into the open reply box: true when it could. */
+  'insert-text': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: InsertText,
+    reply: reply<boolean>(),
+  },
+} as const satisfies Record<
+  string,
+  { from: Context; to: Context; request: z.ZodType<{ type: string }>; reply: unknown }
+>;
+
+type Protocol = typeof PROTOCOL;
+export type MessageType = keyof Protocol;
+export type MessageOf<T extends MessageType> = z.infer<Protocol[T]['request']>;
+export type Message = { [T in MessageType]: MessageOf<T> }[MessageType];
+export type ReplyOf<T extends MessageType> = Protocol[T]['reply'];
+/** The messages a context receives. */
+export type MessageTo<C extends Context> = {
+  [T in MessageType]: Protocol[T]['to'] extends C ? T : never;
+}[MessageType];
+
+/** What a receiver answers each message it takes with (undefined: not answered). */
+export type Handlers<T extends MessageType, S> = {
+  [K in T]?: (
+    message: MessageOf<K>,
+    sender: S,
+  ) => Promise<ReplyOf<K> | undefined> | ReplyOf<K> | undefined;
+};
+
+/** Parses a message by its entry in the map, or returns null for anything that is not ours. */
+export function parseMessage(input: unknown): Message | null {
+  const type = (input as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(PROTOCOL, type)) return null;
+  const result = PROTOCOL[type as MessageType].request.safeParse(input);
+  return result.success ? (result.data as Message) : null;
 }

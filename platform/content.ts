@@ -4,6 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '@/lib/i18n';
+// Types only: the protocol's schemas (zod) stay out of host pages.
+import type { Handlers, MessageOf, MessageTo, ReplyOf } from '@/lib/messages';
 
 export { browser };
 
@@ -15,26 +17,30 @@ export function overlayUrl(): string {
 }
 
 /** Sends to the background; a closed or restarting background is not an error for the page. */
-export async function sendToBackground<T>(message: {
-  type: string;
-  [key: string]: unknown;
-}): Promise<T | undefined> {
+export async function sendToBackground<T extends MessageTo<'background'>>(
+  message: MessageOf<T> & { type: T },
+): Promise<ReplyOf<T> | undefined> {
   try {
-    return (await browser.runtime.sendMessage(message)) as T;
+    return (await browser.runtime.sendMessage(message)) as ReplyOf<T>;
   } catch {
     return undefined;
   }
 }
 
-/** Messages to the content script are accepted only from our own extension pages. */
+/**
+ * Messages to the content script are accepted only from our own extension pages, and only the
+ * types `handlers` take; each handler checks the fields it reads (no zod in host pages).
+ */
 export function onExtensionMessage(
-  handle: (message: { type?: unknown } & Record<string, unknown>) => unknown,
+  handlers: Handlers<MessageTo<'content-script'>, void>,
 ): () => void {
   const origin = new URL(browser.runtime.getURL('/')).origin;
   const listener = (raw: unknown, sender: { id?: string; url?: string }) => {
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(origin)) return undefined;
-    if (!raw || typeof raw !== 'object') return undefined;
-    return handle(raw as Record<string, unknown>);
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+    const handle = handlers[type as keyof typeof handlers] as (message: unknown) => unknown;
+    return handle(raw) ?? undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -4,7 +4,14 @@
  * and lib/ stays pure.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { parseMessage, type Message } from '@/lib/messages';
+import {
+  parseMessage,
+  type Handlers,
+  type MessageOf,
+  type MessageTo,
+  type MessageType,
+  type ReplyOf,
+} from '@/lib/messages';
 import { originPattern, scriptId } from '@/lib/custom-domains';
 import type { Settings } from '@/lib/model';
 import type { Tool } from '@/lib/sites';
@@ -32,39 +39,56 @@ export function isFromContentScript(sender: Sender): boolean {
   );
 }
 
-export async function sendMessage<T = unknown>(message: Message): Promise<T | undefined> {
+/** Asks the background; a closed or restarting background is not an error for us. */
+export async function sendToBackground<T extends MessageTo<'background'>>(
+  message: MessageOf<T> & { type: T },
+): Promise<ReplyOf<T> | undefined> {
   try {
-    return (await browser.runtime.sendMessage(message)) as T;
-  } catch {
-    // No listener (e.g. no page open to receive a broadcast) is not an error for us.
-    return undefined;
-  }
-}
-
-export async function sendToTab<T = unknown>(
-  tabId: number,
-  message: Message,
-): Promise<T | undefined> {
-  try {
-    return (await browser.tabs.sendMessage(tabId, message)) as T;
+    return (await browser.runtime.sendMessage(message)) as ReplyOf<T>;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Listens for our messages: anything that is not a valid message, or that `accept` refuses
- * for its sender, is dropped unanswered.
+ * Tells every open extension page, and the tab's own frames (Firefox's in-page frames hear
+ * only their tab's messages), that a tab's conversation changed.
  */
-export function onMessage(
+export async function tellPages(
+  tabId: number,
+  message: MessageOf<'conversation-changed'>,
+): Promise<void> {
+  await Promise.all([
+    browser.runtime.sendMessage(message).catch(() => undefined),
+    browser.tabs.sendMessage(tabId, message).catch(() => undefined),
+  ]);
+}
+
+export async function sendToTab<T extends MessageTo<'content-script'>>(
+  tabId: number,
+  message: MessageOf<T> & { type: T },
+): Promise<ReplyOf<T> | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, message)) as ReplyOf<T>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Listens for the messages `handlers` take: anything that is not a valid message of the
+ * protocol, or that `accept` refuses for its sender, is dropped unanswered.
+ */
+export function onMessage<T extends MessageType>(
   accept: (sender: Sender) => boolean,
-  handle: (message: Message, sender: Sender) => Promise<unknown> | undefined,
+  handlers: Handlers<T, Sender>,
 ): () => void {
   const listener = (raw: unknown, sender: Sender) => {
     if (!accept(sender)) return undefined;
     const message = parseMessage(raw);
-    if (!message) return undefined;
-    return handle(message, sender);
+    const handle = message && (handlers as Record<string, unknown>)[message.type];
+    if (typeof handle !== 'function') return undefined;
+    return handle(message, sender) ?? undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

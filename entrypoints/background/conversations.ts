@@ -10,8 +10,7 @@ import {
   getStore,
   loadSettings,
   rememberSignedInDomain,
-  sendMessage,
-  sendToTab,
+  tellPages,
   sessionGet,
   sessionRemove,
   sessionSet,
@@ -40,13 +39,11 @@ export async function conversationReported(
   await sessionSet(tabKey(tabId), entry);
   const selfDomain = domainOf(message.conversation?.self?.email);
   if (selfDomain && !isPublicMailDomain(selfDomain)) await rememberSignedInDomain(selfDomain);
-  const changed = {
+  await tellPages(tabId, {
     type: 'conversation-changed',
     tabId,
     conversation: message.conversation,
-  } as const;
-  // Extension pages hear runtime messages; Firefox's in-page frames hear only their tab's.
-  await Promise.all([sendMessage(changed), sendToTab(tabId, changed)]);
+  });
   if (message.conversation) scheduleAutoLog(tabId, entry);
 }
 

@@ -1,5 +1,5 @@
 import { isSupportedAddress } from '@/lib/custom-domains';
-import type { Message } from '@/lib/messages';
+import type { Handlers, MessageTo } from '@/lib/messages';
 import { onStoreChange } from '@/lib/store/changes';
 import {
   browser,
@@ -28,10 +28,8 @@ import {
 // Wiring only: each handler lives in its own module and keeps its state in storage, never in
 // memory a restart of the background would lose.
 export default defineBackground(() => {
-  onMessage(
-    (sender) => isFromContentScript(sender) || isFromExtensionPage(sender),
-    (message, sender) => route(message, sender),
-  );
+  onMessage(isFromContentScript, fromContentScript);
+  onMessage(isFromExtensionPage, fromExtensionPage);
   browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
   // A permission removed in the browser's own UI takes its custom domain with it.
   browser.permissions.onRemoved.addListener(() => void syncCustomDomains());
@@ -80,8 +78,8 @@ export default defineBackground(() => {
  * script's click, so there (or if Chrome refuses) the same page opens in a small window,
  * following that tab.
  */
-function openSidePanelFor(tabId: number, windowId?: number): Promise<unknown> {
-  return openSidePanel(tabId, windowId).catch(() =>
+async function openSidePanelFor(tabId: number, windowId?: number): Promise<void> {
+  await openSidePanel(tabId, windowId).catch(() =>
     browser.windows.create({
       url: browser.runtime.getURL(`/sidepanel.html?tab=now&for=${tabId}`),
       type: 'popup',
@@ -91,27 +89,23 @@ function openSidePanelFor(tabId: number, windowId?: number): Promise<unknown> {
   );
 }
 
-function route(message: Message, sender: Sender): Promise<unknown> | undefined {
-  const fromPage = isFromExtensionPage(sender);
-  switch (message.type) {
-    case 'conversation':
-      return fromPage ? undefined : conversationReported(message, sender);
-    case 'site-status':
-      return loadSettings().then((s) => ({
-        enabled: s.sites[message.tool] !== false,
-        framed: isSupportedAddress(sender.url ?? sender.tab?.url ?? ''),
-      }));
-    case 'open-side-panel':
-      return fromPage || sender.tab?.id === undefined
-        ? undefined
-        : openSidePanelFor(sender.tab.id, sender.tab.windowId);
-    case 'get-conversation':
-      return fromPage ? conversationOf(message.tabId ?? sender.tab?.id) : undefined;
-    case 'relay':
-      return fromPage && sender.tab?.id !== undefined
-        ? sendToTab(sender.tab.id, message.message)
-        : undefined;
-    default:
-      return undefined;
-  }
-}
+/** Content scripts may report and ask about their own tab; extension pages ask the rest. */
+const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
+  conversation: (message, sender) => conversationReported(message, sender),
+  'site-status': async (message, sender) => ({
+    enabled: (await loadSettings()).sites[message.tool] !== false,
+    framed: isSupportedAddress(sender.url ?? sender.tab?.url ?? ''),
+  }),
+  'open-side-panel': async (_message, sender) => {
+    if (sender.tab?.id !== undefined) await openSidePanelFor(sender.tab.id, sender.tab.windowId);
+  },
+};
+
+const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
+  'get-conversation': (message, sender) => conversationOf(message.tabId ?? sender.tab?.id),
+  relay: async (message, sender) => {
+    if (sender.tab?.id === undefined) return undefined;
+    const reply = await sendToTab(sender.tab.id, message.message);
+    return typeof reply === 'boolean' ? reply : undefined;
+  },
+};

@@ -3,9 +3,8 @@ import { ConversationPanel } from '@/components/ConversationPanel';
 import { useSettings, useStore } from '@/components/hooks';
 import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
-import type { ConversationReply } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
-import { isFromContentScript, isFromExtensionPage, onMessage, sendMessage, t } from '@/platform';
+import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
 
 const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
 
@@ -20,45 +19,40 @@ export function App() {
   const flow = useThankFlow(store);
 
   useEffect(() => {
-    void sendMessage<ConversationReply>({ type: 'get-conversation' }).then((reply) => {
+    void sendToBackground({ type: 'get-conversation' }).then((reply) => {
       setTabId(reply?.tabId ?? null);
       setConversation(reply?.conversation ?? null);
       setLoaded(true);
     });
   }, []);
 
-  // The conversation in this tab changed: said by our content script in this tab (heard by
-  // every extension frame) or relayed by the background.
+  // The conversation in this tab changed: the background tells every page what each tab shows.
   useEffect(
     () =>
-      onMessage(
-        (sender) =>
-          isFromExtensionPage(sender) || (isFromContentScript(sender) && sender.tab?.id === tabId),
-        (message) => {
-          const changed =
-            (message.type === 'conversation-changed' && message.tabId === tabId) ||
-            message.type === 'conversation';
+      onMessage(isFromExtensionPage, {
+        'conversation-changed': (message) => {
+          const changed = message.tabId === tabId;
           if (changed && message.conversation?.threadKey !== conversation?.threadKey) {
             setConversation(message.conversation);
             flow.thank(null);
           }
           return undefined;
         },
-      ),
+      }),
     [tabId, conversation],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && tabId !== null)
-        void sendMessage({ type: 'relay', message: { type: 'close-panel' } });
+        void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [tabId]);
 
-  const close = () => void sendMessage({ type: 'relay', message: { type: 'close-panel' } });
-  const hide = () => void sendMessage({ type: 'relay', message: { type: 'hide-launcher' } });
+  const close = () => void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
+  const hide = () => void sendToBackground({ type: 'relay', message: { type: 'hide-launcher' } });
 
   return (
     <main>
@@ -81,7 +75,7 @@ export function App() {
           flow={flow}
           canInsert={!!conversation && INSERTABLE.has(conversation.tool)}
           onInsert={async (text) =>
-            (await sendMessage<boolean>({
+            (await sendToBackground({
               type: 'relay',
               message: { type: 'insert-text', text },
             })) === true

@@ -7,15 +7,13 @@ import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import { LogView } from '@/components/LogView';
 import { PeopleView } from '@/components/PeopleView';
 import { WeeklyReview } from '@/components/WeeklyReview';
-import type { ConversationReply } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import {
   activeTab,
   browser,
-  isFromContentScript,
   isFromExtensionPage,
   onMessage,
-  sendMessage,
+  sendToBackground,
   t,
 } from '@/platform';
 
@@ -46,32 +44,24 @@ export function App() {
     const followed = async () => FOLLOWED_TAB ?? (await activeTab())?.id;
     const refresh = async () => {
       const id = await followed();
-      const reply = await sendMessage<ConversationReply>({
-        type: 'get-conversation',
-        tabId: id,
-      });
+      const reply = await sendToBackground({ type: 'get-conversation', tabId: id });
       setTabId(id ?? null);
       setConversation(reply?.conversation ?? null);
     };
     void refresh();
     const onActivated = () => void refresh();
     browser.tabs.onActivated.addListener(onActivated);
-    const stop = onMessage(
-      (sender) => isFromExtensionPage(sender) || isFromContentScript(sender),
-      (message, sender) => {
-        // Straight from the active tab's content script: no need to wait for the background.
-        if (message.type === 'conversation') {
-          void followed().then((id) => {
-            if (id !== undefined && id === sender.tab?.id) {
-              setTabId(id);
-              setConversation(message.conversation);
-            }
-          });
-        }
-        if (message.type === 'conversation-changed') void refresh();
+    // The background tells every page what each tab shows: the one route of a conversation.
+    const stop = onMessage(isFromExtensionPage, {
+      'conversation-changed': (message) => {
+        void followed().then((id) => {
+          if (id === undefined || id !== message.tabId) return;
+          setTabId(id);
+          setConversation(message.conversation);
+        });
         return undefined;
       },
-    );
+    });
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       stop();

@@ -26,10 +26,7 @@ export async function runWorkplace(adapter: Adapter, signal: AbortSignal): Promi
 
 async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return;
-  const site = await sendToBackground<{ enabled: boolean; framed: boolean }>({
-    type: 'site-status',
-    tool: adapter.tool,
-  });
+  const site = await sendToBackground({ type: 'site-status', tool: adapter.tool });
   if (site && !site.enabled) return;
 
   const host = location.hostname;
@@ -51,18 +48,17 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   };
   watchConversation({ adapter, window, onChange: report, signal });
 
-  const stop = onExtensionMessage((message) => {
-    if (message.type === 'close-panel') launcher.close();
-    if (message.type === 'hide-launcher') {
+  const stop = onExtensionMessage({
+    'close-panel': () => launcher.close(),
+    'hide-launcher': () => {
       launcher.destroy();
       void saveLauncherPrefs(host, { ...prefs, open: false, hidden: true });
-    }
-    if (message.type === 'toggle-panel') launcher.toggle();
-    if (message.type === 'open-panel') launcher.open();
-    if (message.type === 'insert-text' && typeof message.text === 'string') {
-      return Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)));
-    }
-    return undefined;
+    },
+    'open-panel': () => launcher.open(),
+    'insert-text': (message) =>
+      typeof message.text === 'string'
+        ? Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)))
+        : undefined,
   });
   signal.addEventListener('abort', stop);
 }
