@@ -43,18 +43,22 @@ const OPENER = [
 const COMMENTS = [
   '.react-issue-comment',
   '[data-testid="issue-viewer-comments-container"] [data-testid="comment-header"]',
-  '.js-discussion .timeline-comment',
+  '.js-discussion .timeline-comment, .review-comment',
   '.js-discussion .TimelineItem',
 ];
 
 /** Inside one comment: who wrote it (a login link first, the avatar's `@login` alt last). */
 const COMMENT_AUTHOR = [
+  '[data-testid="comment-header"] a[data-testid="avatar-link"]',
   'a[data-testid="avatar-link"][data-hovercard-url^="/users/"]',
   'a.author[data-hovercard-url^="/users/"]',
   'a[data-hovercard-url^="/users/"]',
   'a.author',
+  'img[data-testid="github-avatar"]',
   'img[alt^="@"]',
 ];
+/** A comment by Copilot shows its icon instead of an avatar: an app, not a person. */
+const COPILOT = '.octicon-copilot';
 
 const ASSIGNEES = [
   '[data-testid="sidebar-assignees-section"] a[data-hovercard-url^="/users/"]',
@@ -72,9 +76,11 @@ export const github: Adapter = {
   extract(document, url) {
     const where = threadOf(url);
     if (!where) return null;
-    const root = first(document, CONTAINER);
+    const container = first(document, CONTAINER);
     const title = text(first(document, TITLE));
-    if (!root && !title) return null; // a 404 or a page still loading: nothing to name
+    if (!container && !title) return null; // a 404 or a page still loading: nothing to name
+    // Only the conversation and its sidebar: never the header, hovercards or other lists.
+    const root: ParentNode = container ?? document;
 
     const login = attr(document.querySelector('meta[name="user-login"]'), 'content');
     const people: Array<Partial<Participant>> = [];
@@ -82,10 +88,14 @@ export const github: Adapter = {
       const found = loginOf(el);
       if (found) people.push({ name: found, handle: `github:${found}`, role });
     };
-    add(first(document, OPENER), 'requester');
-    for (const comment of allOf(document, COMMENTS)) add(first(comment, COMMENT_AUTHOR), 'author');
-    for (const el of allOf(document, ASSIGNEES)) add(el, 'assignee');
-    for (const el of allOf(document, MENTIONS)) add(el, 'mention');
+    add(first(root, OPENER), 'requester');
+    for (const comment of allOf(root, COMMENTS)) {
+      if (!comment.querySelector(COPILOT)) add(first(comment, COMMENT_AUTHOR), 'author');
+    }
+    for (const el of allOf(root, ASSIGNEES)) add(el, 'assignee');
+    for (const el of allOf(root, MENTIONS)) {
+      if (!el.closest('blockquote')) add(el, 'mention'); // a quoted reply is not said here
+    }
 
     const conversation: Conversation = {
       tool: 'github',
@@ -120,18 +130,49 @@ function loginOf(el: Element | null | undefined): string | undefined {
   if (!el) return undefined;
   const hovercard = attr(el, 'data-hovercard-url')?.match(/^\/users\/([^/?#]+)/)?.[1];
   const href = attr(el, 'href')?.match(/^(?:https:\/\/github\.com)?\/([^/?#]+)\/?$/)?.[1];
-  const alt = el.tagName === 'IMG' ? attr(el, 'alt')?.match(/^@(\S+)$/)?.[1] : undefined;
+  // The avatar's alt is `@login`, or the bare login on some views.
+  const alt =
+    el.tagName === 'IMG'
+      ? attr(el, 'alt')?.match(/^@?([A-Za-z0-9-]+(?:\[bot\])?)$/)?.[1]
+      : undefined;
   const login = (hovercard ?? alt ?? href ?? text(el)).replace(/^@/, '').trim();
   if (!login || /\[bot\]$/i.test(login) || !/^[A-Za-z0-9-]+(\[bot\])?$/.test(login)) {
     return undefined;
   }
-  if (attr(el, 'href')?.includes('/apps/')) return undefined;
+  // Apps, Marketplace listings, organisations and mannequins (imported users, `href="#"`).
+  const link = el.closest('a') ?? el;
+  const target = attr(link, 'href');
+  if (target === '#' || /\/(apps|marketplace)\//.test(target ?? '')) return undefined;
+  if (attr(link, 'data-hovercard-type') === 'organization') return undefined;
   return login;
 }
 
 /*
  * Fixture pages (test/fixtures/github/):
- * - issue-react.html   — React issue viewer, long thread, bot comment, mentions, assignees
- * - pull-classic.html  — classic pull request timeline (fallback selectors)
- * - issues-list.html   — repository issue list, nothing open (null); also used for /settings
+ * - issue-react-2026.html — 2026 React issue view: `img[data-testid="github-avatar"]` with bare
+ *                           alts, Copilot and mannequin comments, a quoted mention, timeline
+ *                           events, sub-issues and linked PRs with other people's avatars, a
+ *                           hovercard and a Recent panel: only opener and assignee-commenter listed
+ * - issue-react.html      — React issue viewer (2024–2025), long thread, bot comment, mentions
+ * - pull-classic.html     — classic pull request timeline (fallback selectors)
+ * - issues-list.html      — repository issue list, nothing open (null); also used for /settings
+ *
+ * Sources (facts only):
+ * - refined-github/refined-github (snapshot 2026-08-19; source/github-helpers/selectors.ts
+ *   2026-08-02): author links `.js-discussion a.author`, `.inline-comments a.author`, React
+ *   `[data-testid="comment-header"] a[data-testid="avatar-link"]`,
+ *   `a[data-testid="issue-body-header-author"]`, event actors `a[class^="row-module__eventActorLink"]`;
+ *   not people: `[href="#"]` (mannequins), `/apps/`, `/marketplace/`,
+ *   `[data-hovercard-type="organization"]`. get-comment-author.ts: comments `.TimelineItem`
+ *   (PRs), `.review-comment`, `.react-issue-body`, `.react-issue-comment`; avatar
+ *   `img[data-testid="github-avatar"]` whose alt may lack the `@`; Copilot shows `.octicon-copilot`.
+ *   Also `sidebar-assignees-section`, `comment-author-association`, `issue-metadata-sticky`.
+ * - toggl/track-extension src/content/github.js (2026-04-03): `[data-testid="issue-title"]`,
+ *   `issue-viewer-metadata-container`, `sidebar-section`, `side-panel-focus-target`, classic
+ *   `h1[data-component="PH_Title"] .markdown-title`, `.js-issue-title`, `.gh-header-number`.
+ * - clockify/browser-extension src/integrations/github.js (2026-03-10): `[data-component=PH_Title]`,
+ *   `[data-testid="issue-header"]`, `[data-testid="issue-labels"]`.
+ * - Signed-in login: `meta[name="user-login"]` (github-url-detection's getLoggedInUser, used by
+ *   refined-github).
+ * Still a guess: the 2026 pull request conversation tab (assumed still `.TimelineItem`).
  */

@@ -5,9 +5,37 @@ import { github } from '../../../lib/adapters/github';
 import { adapterFor } from '../../../lib/adapters/index';
 import { loadFixture } from './load-fixture';
 
-const FIXTURES = ['issue-react', 'pull-classic', 'issues-list'];
+const FIXTURES = ['issue-react-2026', 'issue-react', 'pull-classic', 'issues-list'];
 
 describe('github adapter', () => {
+  it('reads the 2026 issue view: github-avatar headers, bare alts, mannequins and Copilot left out', () => {
+    const { document, url } = loadFixture('github', 'issue-react-2026');
+    const found = github.extract(document, url);
+    expect(found).toEqual({
+      tool: 'github',
+      kind: 'ticket',
+      threadKey: 'github:acme/widgets#57',
+      title: 'Rate limiter drops webhooks during deploys',
+      url: 'https://github.com/acme/widgets/issues/57',
+      participants: [
+        { name: 'noor-haddad', handle: 'github:noor-haddad', role: 'requester' },
+        // Commented and assigned: the stronger role.
+        { name: 'ines-duarte', handle: 'github:ines-duarte', role: 'author' },
+      ],
+      self: { name: 'sam-rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+  });
+
+  it('lists nobody from sub-issues, linked pull requests, events, hovercards, quotes or Recent', () => {
+    const { document, url } = loadFixture('github', 'issue-react-2026');
+    const handles = github.extract(document, url)!.participants.map((p) => p.handle);
+    for (const around of ['oliver-grant', 'mei-lin', 'tom-becker', 'kai-osei', 'sam-rivera']) {
+      expect(handles).not.toContain(`github:${around}`);
+    }
+    expect(handles.join()).not.toMatch(/copilot|legacy-jira-import/i);
+  });
+
   it('reads a React issue with many people: opener, commenters, assignees, mentions', () => {
     const { document, url } = loadFixture('github', 'issue-react');
     const found = github.extract(document, url);
