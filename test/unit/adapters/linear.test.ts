@@ -5,9 +5,42 @@ import { linear } from '../../../lib/adapters/linear';
 import { adapterFor } from '../../../lib/adapters/index';
 import { loadFixture } from './load-fixture';
 
-const FIXTURES = ['issue-long', 'issue-short', 'my-issues'];
+const FIXTURES = ['issue-2026', 'issue-long', 'issue-short', 'my-issues'];
 
 describe('linear adapter', () => {
+  it('reads the 2026 layout: the properties sidebar beside the issue view, not the list pane', () => {
+    const { document, url } = loadFixture('linear', 'issue-2026');
+    const found = linear.extract(document, url);
+    expect(found).toEqual({
+      tool: 'linear',
+      kind: 'ticket',
+      threadKey: 'linear:acme:ENG-412',
+      title: 'Webhook retries lost during deploys',
+      url: 'https://linear.app/acme/issue/ENG-412',
+      participants: [
+        // The assignee is shown only in the sidebar beside the issue view.
+        { name: 'Lena Okafor', role: 'assignee' },
+        { name: 'Dana Kim', handle: 'linear:dana', role: 'author' },
+        { name: 'Marco Diaz', handle: 'linear:marco', role: 'author' },
+        { name: 'Priya Shah', handle: 'linear:priya', role: 'mention' },
+      ],
+      self: { name: 'Sam Rivera' },
+    });
+    expect(ConversationSchema.parse(found)).toEqual(found);
+    // The observer watches the issue and its sidebar, not the list pane or the app's sidebar.
+    const container = linear.container?.(document);
+    expect(container?.querySelector('[aria-label="Change assignee"]')).not.toBeNull();
+    expect(container?.querySelector('[data-list-key]')).toBeNull();
+  });
+
+  it('lists nobody from the issue list, the inbox preview or a quoted mention', () => {
+    const { document, url } = loadFixture('linear', 'issue-2026');
+    const names = linear.extract(document, url)!.participants.map((p) => p.name);
+    for (const around of ['Olu Adebayo', 'Keiko Sato', 'Marcus Chen', 'Ana Souza', 'Sam Rivera']) {
+      expect(names).not.toContain(around);
+    }
+  });
+
   it('reads an issue with creator, assignee, commenters and mentions', () => {
     const { document, url } = loadFixture('linear', 'issue-long');
     const found = linear.extract(document, url);
