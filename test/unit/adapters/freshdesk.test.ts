@@ -1,17 +1,23 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { freshdesk } from '../../../lib/adapters/freshdesk';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { ConversationSchema } from '../../../lib/model';
 import { extractFrom, loadFixture } from './load-fixture';
 
 const FIXTURES = ['ticket-2026', 'ticket', 'legacy-ticket', 'ticket-list'];
 
+/** What the content script detects on a fixture page: the whole path (generations, generic reader). */
+function detect(name: string) {
+  const { document, url } = loadFixture('freshdesk', name);
+  return detectConversation(document, url);
+}
+
 const extractFixture = (name: string) => extractFrom(freshdesk, name);
 
 describe('freshdesk adapter', () => {
   it('reads the current ticket view: description author, replies, notes, recipient lists', () => {
-    const found = extractFixture('ticket-2026');
+    const found = detect('ticket-2026');
     expect(found).toEqual({
       tool: 'freshdesk',
       kind: 'ticket',
@@ -43,7 +49,7 @@ describe('freshdesk adapter', () => {
   });
 
   it('lists nobody from the ticket list, the collision bar, the contact card or quoted headers', () => {
-    const names = extractFixture('ticket-2026')?.participants.map((p) => p.name) ?? [];
+    const names = detect('ticket-2026')?.participants.map((p) => p.name) ?? [];
     for (const around of ['Keiko Sato', 'Olu Adebayo', 'Marcus Chen', 'Tom Becker', 'Sam Rivera']) {
       expect(names).not.toContain(around);
     }

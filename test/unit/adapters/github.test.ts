@@ -2,15 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationSchema } from '../../../lib/model';
 import { github } from '../../../lib/adapters/github';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { loadFixture } from './load-fixture';
 
 const FIXTURES = ['issue-react-2026', 'issue-react', 'pull-classic', 'issues-list'];
 
+/** What the content script detects on a fixture page: the whole path (generations, generic reader). */
+function detect(name: string) {
+  const { document, url } = loadFixture('github', name);
+  return detectConversation(document, url);
+}
+
 describe('github adapter', () => {
   it('reads the 2026 issue view: github-avatar headers, bare alts, mannequins and Copilot left out', () => {
-    const { document, url } = loadFixture('github', 'issue-react-2026');
-    const found = github.extract(document, url);
+    const found = detect('issue-react-2026');
     expect(found).toEqual({
       tool: 'github',
       kind: 'ticket',
@@ -28,8 +33,7 @@ describe('github adapter', () => {
   });
 
   it('lists nobody from sub-issues, linked pull requests, events, hovercards, quotes or Recent', () => {
-    const { document, url } = loadFixture('github', 'issue-react-2026');
-    const handles = github.extract(document, url)!.participants.map((p) => p.handle);
+    const handles = detect('issue-react-2026')!.participants.map((p) => p.handle);
     for (const around of ['oliver-grant', 'mei-lin', 'tom-becker', 'kai-osei', 'sam-rivera']) {
       expect(handles).not.toContain(`github:${around}`);
     }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { jira } from '../../../lib/adapters/jira';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { ConversationSchema } from '../../../lib/model';
 import { extractFrom, loadFixture } from './load-fixture';
 
@@ -14,11 +14,17 @@ const FIXTURES = [
   'board',
 ];
 
+/** What the content script detects on a fixture page: the whole path (generations, generic reader). */
+function detect(name: string) {
+  const { document, url } = loadFixture('jira', name);
+  return detectConversation(document, url);
+}
+
 const extractFixture = (name: string) => extractFrom(jira, name);
 
 describe('jira adapter', () => {
   it('reads the current issue view: profile cards, comment headers, replies, no account ids', () => {
-    const found = extractFixture('issue-view-2026');
+    const found = detect('issue-view-2026');
     expect(found).toEqual({
       tool: 'jira',
       kind: 'ticket',
@@ -39,7 +45,7 @@ describe('jira adapter', () => {
   });
 
   it('on the current view leaves out the user, automation, quoted mentions and the page around', () => {
-    const names = extractFixture('issue-view-2026')?.participants.map((p) => p.name) ?? [];
+    const names = detect('issue-view-2026')?.participants.map((p) => p.name) ?? [];
     // Sam is the signed-in user (his own comment); Marcus is only mentioned inside a quote;
     // Lena is in an open profile card and Marcus/Tom in the sidebar's "Recent" list.
     expect(names).not.toContain('Sam Rivera');
@@ -50,7 +56,7 @@ describe('jira adapter', () => {
   });
 
   it('reads the modal over a board and none of the board cards or assignee filter', () => {
-    const found = extractFixture('board-modal-2026');
+    const found = detect('board-modal-2026');
     expect(found).toEqual({
       tool: 'jira',
       kind: 'ticket',

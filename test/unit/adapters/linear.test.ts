@@ -2,15 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationSchema } from '../../../lib/model';
 import { linear } from '../../../lib/adapters/linear';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { loadFixture } from './load-fixture';
 
 const FIXTURES = ['issue-2026', 'issue-long', 'issue-short', 'my-issues'];
 
+/** What the content script detects on a fixture page: the whole path (generations, generic reader). */
+function detect(name: string) {
+  const { document, url } = loadFixture('linear', name);
+  return detectConversation(document, url);
+}
+
 describe('linear adapter', () => {
   it('reads the 2026 layout: the properties sidebar beside the issue view, not the list pane', () => {
-    const { document, url } = loadFixture('linear', 'issue-2026');
-    const found = linear.extract(document, url);
+    const found = detect('issue-2026');
     expect(found).toEqual({
       tool: 'linear',
       kind: 'ticket',
@@ -28,14 +33,13 @@ describe('linear adapter', () => {
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
     // The observer watches the issue and its sidebar, not the list pane or the app's sidebar.
-    const container = linear.container?.(document);
+    const container = linear.container?.(loadFixture('linear', 'issue-2026').document);
     expect(container?.querySelector('[aria-label="Change assignee"]')).not.toBeNull();
     expect(container?.querySelector('[data-list-key]')).toBeNull();
   });
 
   it('lists nobody from the issue list, the inbox preview or a quoted mention', () => {
-    const { document, url } = loadFixture('linear', 'issue-2026');
-    const names = linear.extract(document, url)!.participants.map((p) => p.name);
+    const names = detect('issue-2026')!.participants.map((p) => p.name);
     for (const around of ['Olu Adebayo', 'Keiko Sato', 'Marcus Chen', 'Ana Souza', 'Sam Rivera']) {
       expect(names).not.toContain(around);
     }

@@ -1,17 +1,23 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { zendesk } from '../../../lib/adapters/zendesk';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { ConversationSchema } from '../../../lib/model';
 import { extractFrom, loadFixture } from './load-fixture';
 
 const FIXTURES = ['ticket-2026', 'ticket', 'tabs', 'legacy-ticket', 'dashboard'];
 
+/** What the content script detects on a fixture page: the whole path (generations, generic reader). */
+function detect(name: string) {
+  const { document, url } = loadFixture('zendesk', name);
+  return detectConversation(document, url);
+}
+
 const extractFixture = (name: string) => extractFrom(zendesk, name);
 
 describe('zendesk adapter', () => {
   it('reads the current workspace: omnilog senders, end-user/agent types, the active pane only', () => {
-    const found = extractFixture('ticket-2026');
+    const found = detect('ticket-2026');
     expect(found).toEqual({
       tool: 'zendesk',
       kind: 'ticket',
@@ -43,7 +49,7 @@ describe('zendesk adapter', () => {
   });
 
   it('lists nobody from the views list, other tabs, the collision bar or quoted headers', () => {
-    const names = extractFixture('ticket-2026')?.participants.map((p) => p.name) ?? [];
+    const names = detect('ticket-2026')?.participants.map((p) => p.name) ?? [];
     for (const around of ['Keiko Sato', 'Olu Adebayo', 'Tom Becker', 'Sam Rivera', 'Billing']) {
       expect(names).not.toContain(around);
     }
