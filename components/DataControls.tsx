@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { exportAll, exportCsv, exportJson, parseImport } from '@/lib/io';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform';
+import { RetentionControls } from './RetentionControls';
 
 /** Export, import, wipe and retention: the log is the user's to take, bring back or remove. */
 export function DataControls({ store }: { store: Store }) {
@@ -9,7 +10,6 @@ export function DataControls({ store }: { store: Store }) {
   const [status, setStatus] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [confirmWipe, setConfirmWipe] = useState(false);
-  const [months, setMonths] = useState(24);
 
   async function download(kind: 'json' | 'csv') {
     const file = await exportAll(store);
@@ -42,7 +42,15 @@ export function DataControls({ store }: { store: Store }) {
       const result = await store.importRecords(parsed.file, (done, total) =>
         setProgress(done / total),
       );
-      setStatus(t('dataImported', result.added, result.updated, result.unchanged));
+      const kept = result.keptNewer + result.keptDeleted;
+      setStatus(
+        [
+          t('dataImported', result.added, result.updated, result.unchanged),
+          kept ? t('dataImportKept', result.keptNewer, result.keptDeleted) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
     } catch (error) {
       setStatus(t('dataImportFailed', (error as Error).message));
     } finally {
@@ -54,13 +62,6 @@ export function DataControls({ store }: { store: Store }) {
     await store.wipe();
     setConfirmWipe(false);
     setStatus(t('dataWiped'));
-  }
-
-  async function prune() {
-    const cutoff = new Date();
-    cutoff.setMonth(cutoff.getMonth() - months);
-    const removed = await store.removeOlderThan(cutoff.getTime());
-    setStatus(t('dataPruned', removed, months));
   }
 
   return (
@@ -97,23 +98,11 @@ export function DataControls({ store }: { store: Store }) {
           ))}
         </ul>
       )}
-      <fieldset>
-        <legend>{t('dataKeepFor')}</legend>
-        <label class="inline">
-          <input
-            type="number"
-            min={1}
-            max={240}
-            value={months}
-            onInput={(e) => setMonths(Number(e.currentTarget.value))}
-            aria-label={t('dataMonthsToKeep')}
-          />
-          {t('dataMonths')}
-        </label>
-        <button type="button" onClick={() => void prune()}>
-          {t('dataPrune')}
-        </button>
-      </fieldset>
+      <RetentionControls
+        store={store}
+        onExport={() => void download('json')}
+        onStatus={setStatus}
+      />
       {confirmWipe ? (
         <div role="alertdialog" aria-labelledby="wipe-title" class="prompt">
           <p id="wipe-title">{t('dataWipeConfirm')}</p>

@@ -2,7 +2,9 @@
  * The log's records in bulk, inside a command's transaction: merging an import, removing old
  * entries, wiping everything.
  */
+import { decideMerge, dedupeKeyOf, type MergeableRecord } from '../merge';
 import type { Appreciation, CheckIn, Interaction, Person } from '../model';
+import { assertSafeCutoff, isOpenCommitment, type RetentionCount } from '../retention';
 import { abandon, type WriteTx } from './tx';
 
 /** Every record of the log, as an export file holds them. */
@@ -17,17 +19,24 @@ export const RECORD_STORES = ['people', 'interactions', 'appreciations', 'checkI
 
 export interface ImportResult {
   added: number;
+  /** Replaced by the file's copy, which changed later. */
   updated: number;
   unchanged: number;
+  /** Kept as the log has them: they changed since the file's copy (or at the same time). */
+  keptNewer: number;
+  /** Deleted from the log after the file's copy last changed: they stay deleted. */
+  keptDeleted: number;
 }
 
 /** Records merged per round of reads and writes (see importIn). */
 const IMPORT_CHUNK = 1_000;
 
 /**
- * Merges a validated file into the store: records are matched by id (the file's version wins
- * when it differs); an interaction whose thread, person and day another record in the store
- * already holds is skipped. Any failure gives the whole transaction up.
+ * Merges a validated file into the store: records are matched by id and the copy that changed
+ * later wins (lib/merge.ts), so an older backup never overwrites newer notes, relationships or
+ * re-tags, nor brings back what was deleted since; an interaction whose thread, person and day
+ * another record in the store already holds is skipped. Any failure gives the whole
+ * transaction up. The transaction must include the tombstones.
  */
 export async function importIn(
   tx: WriteTx,
@@ -39,7 +48,14 @@ export async function importIn(
     file.interactions.length +
     file.appreciations.length +
     file.checkIns.length;
-  const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+  const result: ImportResult = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    keptNewer: 0,
+    keptDeleted: 0,
+  };
+  const tombstones = tx.objectStore('tombstones');
   let done = 0;
   const tick = () => {
     done++;
@@ -51,7 +67,8 @@ export async function importIn(
      * IndexedDB runs in order without a round trip per record. Decisions within a chunk are made
      * in file order, as one-by-one merging would make them.
      */
-    const mergeAll = async <T extends { id: string }>(
+    const anyTombstones = (await tombstones.count()) > 0;
+    const mergeAll = async <T extends MergeableRecord>(
       name: 'people' | 'interactions' | 'appreciations' | 'checkIns',
       records: readonly T[],
       dedupe?: {
@@ -90,9 +107,15 @@ export async function importIn(
         const chunk = records.slice(from, from + IMPORT_CHUNK);
         const existingById = await readExisting(chunk);
         const existing = chunk.map((r) => existingById.get(r.id));
-        const unchanged = chunk.map(
-          (r, n) => existing[n] !== undefined && sameRecord(existing[n], r),
+        // When each new interaction's thread, person and day was deleted here, if it was.
+        const deletedAt = await Promise.all(
+          chunk.map(async (r, n) => {
+            if (!anyTombstones || existing[n] || !('threadKey' in r) || !r.threadKey) return;
+            return (await tombstones.get(dedupeKeyOf(r.threadKey, r.personId, r.day)))?.deletedAt;
+          }),
         );
+        const decisions = chunk.map((r, n) => decideMerge(existing[n], r, deletedAt[n]));
+        const unchanged = decisions.map((d) => d !== 'add' && d !== 'replace');
         // Who holds each thread key now, asked only for records that would be written.
         const holders =
           byKey && dedupe && !startedEmpty
@@ -112,7 +135,9 @@ export async function importIn(
             const holder = dedupe.holders.has(key) ? dedupe.holders.get(key) : holders[n];
             skip = holder !== undefined && holder !== record.id;
           }
-          if (unchanged[n] || skip) result.unchanged++;
+          if (decisions[n] === 'kept-newer') result.keptNewer++;
+          else if (decisions[n] === 'kept-deleted') result.keptDeleted++;
+          else if (unchanged[n] || skip) result.unchanged++;
           else {
             writes.push(objects.put(record));
             if (dedupe) {
@@ -141,14 +166,6 @@ export async function importIn(
   return result;
 }
 
-function sameRecord(a: object, b: object): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(value: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)));
-}
-
 /** Removes every record, and every deletion's tombstone. */
 export async function wipeIn(tx: WriteTx): Promise<void> {
   await Promise.all(
@@ -156,24 +173,45 @@ export async function wipeIn(tx: WriteTx): Promise<void> {
   );
 }
 
-/** Removes interactions, thank-yous and check-ins older than the cutoff; returns how many. */
-export async function removeOlderThanIn(tx: WriteTx, cutoff: number): Promise<number> {
-  let removed = 0;
+/**
+ * Removes (or only counts) interactions, thank-yous and check-ins older than the cutoff, except
+ * check-ins whose commitment is still open. A cutoff less than a month before `now` is refused
+ * with a ValidationError before anything is read.
+ */
+export async function olderThanIn(
+  tx: WriteTx,
+  cutoff: number,
+  now: number,
+  mode: 'count' | 'remove',
+): Promise<RetentionCount> {
+  assertSafeCutoff(cutoff, now);
   const range = IDBKeyRange.upperBound(cutoff, true);
-  for (const [name, index] of [
-    ['interactions', 'at'],
-    ['appreciations', 'at'],
-    ['checkIns', 'askedAt'],
-  ] as const) {
-    let cursor = await tx
-      .objectStore(name)
-      .index(index as never)
-      .openCursor(range);
+  const count: RetentionCount = {
+    interactions: 0,
+    appreciations: 0,
+    checkIns: 0,
+    openCommitmentsKept: 0,
+  };
+  for (const name of ['interactions', 'appreciations'] as const) {
+    if (mode === 'count') {
+      count[name] = await tx.objectStore(name).index('at').count(range);
+      continue;
+    }
+    let cursor = await tx.objectStore(name).index('at').openKeyCursor(range);
     while (cursor) {
-      await cursor.delete();
-      removed++;
+      await tx.objectStore(name).delete(cursor.primaryKey);
+      count[name]++;
       cursor = await cursor.continue();
     }
   }
-  return removed;
+  let checkIn = await tx.objectStore('checkIns').index('askedAt').openCursor(range);
+  while (checkIn) {
+    if (isOpenCommitment(checkIn.value)) count.openCommitmentsKept++;
+    else {
+      if (mode === 'remove') await checkIn.delete();
+      count.checkIns++;
+    }
+    checkIn = await checkIn.continue();
+  }
+  return count;
 }

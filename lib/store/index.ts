@@ -26,7 +26,7 @@ import { announceStoreChange } from './changes';
 import {
   RECORD_STORES,
   importIn,
-  removeOlderThanIn,
+  olderThanIn,
   wipeIn,
   type ImportResult,
   type LogRecords,
@@ -47,7 +47,8 @@ import {
 import { mergeIn, newPerson, resolveIn, setRelationshipIn, type NewPerson } from './people';
 import { DB_NAME } from './schema';
 import { openDatabase, StoreReader } from './reader';
-import { writeTx, type Db, type StoreName, type WriteTx } from './tx';
+import { abandon, writeTx, type Db, type StoreName, type WriteTx } from './tx';
+import { totalRemoved, type RetentionCount } from '../retention';
 
 export { DB_NAME, DB_VERSION } from './schema';
 export {
@@ -416,16 +417,29 @@ export class Store extends StoreReader {
     file: LogRecords,
     onProgress?: (done: number, total: number) => void,
   ): Promise<ImportResult> {
-    return this.command([...RECORD_STORES], (tx) => importIn(tx, file, onProgress));
+    return this.command([...RECORD_STORES, 'tombstones'], (tx) => importIn(tx, file, onProgress));
   }
 
-  /** Removes interactions, thank-yous and check-ins older than the cutoff; returns how many. */
-  async removeOlderThan(cutoff: number): Promise<number> {
+  /**
+   * Removes interactions, thank-yous and check-ins older than the cutoff, keeping open
+   * commitments; returns how many went. A cutoff less than a month ago is refused.
+   */
+  async removeOlderThan(cutoff: number, now: number = Date.now()): Promise<number> {
     return this.command(
       ['interactions', 'appreciations', 'checkIns'],
-      (tx) => removeOlderThanIn(tx, cutoff),
+      async (tx) => totalRemoved(await olderThanIn(tx, cutoff, now, 'remove')),
       (removed) => removed > 0,
     );
+  }
+
+  /** What removeOlderThan would remove, by kind, without removing anything. */
+  async countOlderThan(cutoff: number, now: number = Date.now()): Promise<RetentionCount> {
+    const tx = writeTx(this.db, ['interactions', 'appreciations', 'checkIns']);
+    const count = await olderThanIn(tx, cutoff, now, 'count').catch((error: Error) =>
+      abandon(tx, error),
+    );
+    await tx.done;
+    return count;
   }
 
   /** Removes everything. */

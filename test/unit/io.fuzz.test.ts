@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAll, exportJson, parseImport } from '@/lib/io';
+import { decideMerge } from '@/lib/merge';
 import { english } from '@/lib/english';
 import { newId, type Appreciation, type CheckIn, type Interaction, type Person } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
@@ -586,14 +587,29 @@ describe('importing hostile files', () => {
         if (valid === 'no') throw new Error(`accepted a "${kind}" file that should be refused`);
         // A genuinely valid file: it imports (or fails and changes nothing), then is undone.
         const file = parsed.file;
+        // What the log held for each record before: a copy that changed later stays (lib/merge.ts).
+        const prior = new Map<string, unknown>();
+        for (const section of SECTIONS) {
+          for (const record of file[section]) {
+            prior.set(`${section}:${record.id}`, await store.db.get(section, record.id));
+          }
+        }
         try {
           const result = await store.importRecords(file);
           const total = SECTIONS.reduce((n, s) => n + file[s].length, 0);
-          expect(result.added + result.updated + result.unchanged).toBe(total);
+          expect(
+            result.added +
+              result.updated +
+              result.unchanged +
+              result.keptNewer +
+              result.keptDeleted,
+          ).toBe(total);
           if (valid === 'yes') {
             for (const section of SECTIONS) {
               for (const record of file[section]) {
-                expect(await store.db.get(section, record.id)).toEqual(record);
+                const before = prior.get(`${section}:${record.id}`) as typeof record | undefined;
+                const wins = ['add', 'replace', 'same'].includes(decideMerge(before, record));
+                expect(await store.db.get(section, record.id)).toEqual(wins ? record : before);
               }
             }
           }

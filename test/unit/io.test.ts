@@ -10,6 +10,7 @@ import {
   type ExportFile,
 } from '@/lib/io';
 import { english } from '@/lib/english';
+import { isOpenCommitment } from '@/lib/retention';
 import {
   APPRECIATION_CHANNELS,
   AppreciationSchema,
@@ -271,7 +272,7 @@ describe('round trip', () => {
           `import ${Math.round(importMs)} ms (validation ${Math.round(parseMs)} ms, ` +
           `transaction ${Math.round(importMs - parseMs)} ms)`,
       );
-      expect(result).toEqual({ added: 100_000, updated: 0, unchanged: 0 });
+      expect(result).toMatchObject({ added: 100_000, updated: 0, unchanged: 0 });
       expect(progress.at(-1)).toBe(100_000);
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
       expect(await snapshot(store)).toEqual(before);
@@ -286,10 +287,10 @@ describe('import', () => {
     const json = exportJson(await exportAll(store, NOW));
     await store.wipe();
     const first = await store.importRecords(mustParse(json));
-    expect(first).toEqual({ added: 500, updated: 0, unchanged: 0 });
+    expect(first).toEqual({ added: 500, updated: 0, unchanged: 0, keptNewer: 0, keptDeleted: 0 });
     const after = await snapshot(store);
     const second = await store.importRecords(mustParse(json));
-    expect(second).toEqual({ added: 0, updated: 0, unchanged: 500 });
+    expect(second).toEqual({ added: 0, updated: 0, unchanged: 500, keptNewer: 0, keptDeleted: 0 });
     expect(await snapshot(store)).toEqual(after);
     // And importing into the very store it came from changes nothing either.
     expect(await store.importRecords(mustParse(json))).toMatchObject({ added: 0, updated: 0 });
@@ -326,7 +327,7 @@ describe('import', () => {
       checkIns: [checkIn],
     });
     const result = await store.importRecords(mustParse(exportJson(file)));
-    expect(result).toEqual({ added: 3, updated: 1, unchanged: 3 });
+    expect(result).toEqual({ added: 3, updated: 1, unchanged: 3, keptNewer: 0, keptDeleted: 0 });
 
     const after = await snapshot(store);
     expect(after.people).toEqual(byId([renamedAmy, bo!, cy!]));
@@ -347,11 +348,11 @@ describe('import', () => {
     const y = onThread(makeInteraction(amy.id, NOW + 1, random), 'jira:A-2');
     await fill(store, { people: [amy], interactions: [x, y] });
     const before = await snapshot(store);
-    const movedX = { ...onThread(x, 'jira:A-2'), note: 'moved' };
+    const movedX = { ...onThread(x, 'jira:A-2'), note: 'moved', updatedAt: NOW + 5 };
     const newer = { ...amy, name: 'Amy Chen', updatedAt: NOW };
     const file = mustParse(exportJson(fileOf({ people: [newer], interactions: [movedX] })));
     // Not an error that throws the whole import away: the clash is skipped like any duplicate.
-    expect(await store.importRecords(file)).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(await store.importRecords(file)).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
     const after = await snapshot(store);
     expect(after.people).toEqual([newer]);
     expect(after.interactions).toEqual(before.interactions);
@@ -363,17 +364,25 @@ describe('import', () => {
     const random = rng(13);
     const amy = makePerson(0, random);
     const x = onThread(makeInteraction(amy.id, NOW, random), 'jira:A-1');
-    const movedX = onThread(x, 'jira:A-3');
+    const movedX = { ...onThread(x, 'jira:A-3'), updatedAt: NOW + 5 };
     const z = onThread(makeInteraction(amy.id, NOW + 1, random), 'jira:A-1');
     await fill(store, { people: [amy], interactions: [x] });
     const moveFirst = mustParse(exportJson(fileOf({ people: [amy], interactions: [movedX, z] })));
-    expect(await store.importRecords(moveFirst)).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(await store.importRecords(moveFirst)).toMatchObject({
+      added: 1,
+      updated: 1,
+      unchanged: 1,
+    });
     expect((await snapshot(store)).interactions).toEqual(byId([movedX, z]));
 
     await store.wipe();
     await fill(store, { people: [amy], interactions: [x] });
     const addFirst = mustParse(exportJson(fileOf({ people: [amy], interactions: [z, movedX] })));
-    expect(await store.importRecords(addFirst)).toEqual({ added: 0, updated: 1, unchanged: 2 });
+    expect(await store.importRecords(addFirst)).toMatchObject({
+      added: 0,
+      updated: 1,
+      unchanged: 2,
+    });
     expect((await snapshot(store)).interactions).toEqual([movedX]);
   });
 
@@ -398,7 +407,7 @@ describe('import', () => {
     // people written before it must be rolled back with it.
     const unstorable = { ...data.appreciations[0]!, oops: () => 1 } as unknown as Appreciation;
     const file = fileOf({
-      people: data.people.map((p) => ({ ...p, name: `${p.name} (renamed)` })),
+      people: data.people.map((p) => ({ ...p, name: `${p.name} (renamed)`, updatedAt: NOW })),
       interactions: data.interactions.slice(0, 50),
       appreciations: [unstorable],
     });
@@ -721,7 +730,8 @@ describe('retention', () => {
       people: byId(data.people),
       interactions: byId(keep(data.interactions, (i) => i.at)),
       appreciations: byId(keep(data.appreciations, (a) => a.at)),
-      checkIns: byId(keep(data.checkIns, (c) => c.askedAt)),
+      // Old check-ins whose commitment is still open are kept too.
+      checkIns: byId(data.checkIns.filter((c) => c.askedAt >= cutoff || isOpenCommitment(c))),
     };
     expect(after).toEqual(expected);
     const before = data.interactions.length + data.appreciations.length + data.checkIns.length;

@@ -98,7 +98,7 @@ describe('every command announces its own change, once, after it committed', () 
     expect(await store.removeOlderThan(2)).toBe(1);
     expect(await store.removeOlderThan(2)).toBe(0);
     await store.wipe();
-    expect(await store.importRecords(all)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await store.importRecords(all)).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
     expect(announced).toBe(3);
   });
 });
