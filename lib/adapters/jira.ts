@@ -76,6 +76,9 @@ const COMMENT_AUTHOR = [
   '.action-details a.user-hover',
   'a.user-hover',
 ];
+const COMMENT_HEADER = [
+  '[data-testid^="issue-comment-base.ui.comment.ak-comment."][data-testid$="-header"]',
+];
 const MENTIONS = ['[data-mention-id]', 'a.user-hover[rel]'];
 const PROFILE = [
   '[data-testid="atlassian-navigation--secondary-actions--profile--trigger"]',
@@ -120,6 +123,17 @@ function handleIn(el: Element | null): string | undefined {
   return username && !/\s/.test(username) ? `jira:${username}` : undefined;
 }
 
+/**
+ * An account id from an Atlassian avatar URL
+ * (`avatar-management--avatars.<region>.prod.public.atl-paas.net/<accountId>/<uuid>/<size>`);
+ * initials and default avatars carry none.
+ */
+function avatarHandle(scope: Element | null): string | undefined {
+  const src = attr(scope?.querySelector('img[src*="atl-paas.net/"]'), 'src');
+  const id = src?.match(/atl-paas\.net\/([^/?#]+)\/[0-9a-f-]{36}\//i)?.[1];
+  return id && id !== 'initials' ? `jira:${safeDecode(id)}` : undefined;
+}
+
 /** A name from a profile-card label (`More information about Dana`), else the element's text. */
 function nameOf(el: Element | null): string {
   const label = attr(el, 'aria-label');
@@ -136,7 +150,9 @@ function person(
   const avatar = role === 'author' ? undefined : attr(scope.querySelector('img[alt]'), 'alt');
   const name = nameOf(nameEl) || avatar || '';
   if (!name || NOBODY.test(name)) return undefined;
-  return { name, handle: handleIn(nameEl) ?? handleIn(scope), role };
+  // A comment's avatar is its header's (replies nested below have their own).
+  const avatarScope = role === 'author' ? (first(scope, COMMENT_HEADER) ?? scope) : scope;
+  return { name, handle: handleIn(nameEl) ?? handleIn(scope) ?? avatarHandle(avatarScope), role };
 }
 
 /**
@@ -217,7 +233,7 @@ export const jira: Adapter = {
  * Fixture pages (test/fixtures/jira/):
  *   issue-view-2026.html      /browse/ACME-150, current Cloud issue view: profile cards, comment
  *                             list `comment-base-item-<id>` with `-header` h3, replies, mentions,
- *                             no account ids; self only by the account-id meta and avatar name
+ *                             account ids only in avatar URLs; the user by the account-id meta
  *   board-modal-2026.html     board `?selectedIssue=ACME-151` with cards' assignees behind the
  *                             modal issue view: none of the board's people is listed
  *   browse-issue.html         /browse/ACME-142, 2022–2024 Cloud markup (`comment-container`,
@@ -253,6 +269,9 @@ export const jira: Adapter = {
  *   Server `#key-val` / `#summary-val`.
  * - Signed-in user: `meta[name="ajs-atlassian-account-id"]` (+ `ajs-cloud-id`) read by several
  *   2024–2026 extensions (index); Server/DC `ajs-remote-user`, `ajs-remote-user-fullname`.
- * Still a guess: whether the current view exposes account ids anywhere in the DOM (assumed not),
- * and the profile trigger's avatar naming the user.
+ * - Atlassian avatar URLs (Jira REST `avatarUrls` in public fixtures and clients, index):
+ *   `avatar-management--avatars.<region>.prod.public.atl-paas.net/<accountId>/<uuid>/<size>`;
+ *   initials avatars `…/initials/XX-5.png` (often behind a gravatar `?d=`) carry no id.
+ * Still a guess: that the issue view's avatars use those URLs (the REST API's do), and the
+ * profile trigger's avatar naming the user.
  */

@@ -32,8 +32,12 @@ describe('jira adapter', () => {
       title: 'Cache warm-up job times out after the Redis upgrade',
       url: 'https://acme.atlassian.net/browse/ACME-150',
       participants: [
-        // Reporter field (profile card only) and her comment: one person, the stronger role.
-        { name: 'Dana Whitfield', role: 'requester' },
+        // Reporter field and her comment: one person; the avatar URLs carry her account id.
+        {
+          name: 'Dana Whitfield',
+          handle: 'jira:712020:5c1e0a44-8f1b-4a4e-9d2a-0b7c1e3f9a11',
+          role: 'requester',
+        },
         // Assignee who replied in a thread; the mention lends her account id.
         { name: 'Priya Nair', handle: 'jira:5f8a1c2b3d4e5f6a7b8c9d0e', role: 'author' },
         { name: 'Hiroshi Tanaka', role: 'author' },
@@ -53,6 +57,18 @@ describe('jira adapter', () => {
     expect(names).not.toContain('Marcus Chen');
     expect(names).not.toContain('Lena Okafor');
     expect(names.join()).not.toMatch(/Assign to me|More information/);
+  });
+
+  it('leaves the user out by the account id in their avatar URL when no name says who they are', () => {
+    const { document, url } = loadFixture('jira', 'issue-view-2026');
+    document.querySelector('[data-testid$="profile--trigger"] img')?.setAttribute('alt', '');
+    // No name for the user is left: only the account id in the avatar URL identifies him.
+    const found = detectConversation(document, url);
+    expect(found?.self).toBeUndefined();
+    expect(found?.participants.map((p) => p.name)).not.toContain('Sam Rivera');
+    expect(found?.participants.map((p) => p.handle)).not.toContain(
+      'jira:557058:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+    );
   });
 
   it('reads the modal over a board and none of the board cards or assignee filter', () => {
