@@ -234,6 +234,7 @@ export const jira: Adapter = {
  *   issue-view-2026.html      /browse/ACME-150, current Cloud issue view: profile cards, comment
  *                             list `comment-base-item-<id>` with `-header` h3, replies, mentions,
  *                             account ids only in avatar URLs; the user by the account-id meta
+ *                             (unit tests only: its avatars point at Atlassian's CDN)
  *   board-modal-2026.html     board `?selectedIssue=ACME-151` with cards' assignees behind the
  *                             modal issue view: none of the board's people is listed
  *   browse-issue.html         /browse/ACME-142, 2022–2024 Cloud markup (`comment-container`,

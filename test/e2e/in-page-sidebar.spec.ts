@@ -25,7 +25,7 @@ import { FIXTURES_DIR, type BrowserName } from './paths.ts';
 const CONVERSATIONS: Record<Tool, [string, string]> = {
   gmail: ['thread-long', 'thread-legacy'],
   outlook: ['office-thread', 'live-legacy'],
-  jira: ['issue-view-2026', 'server-issue'],
+  jira: ['board-modal-2026', 'server-issue'],
   zendesk: ['ticket-2026', 'legacy-ticket'],
   github: ['issue-react-2026', 'pull-classic'],
   linear: ['issue-2026', 'issue-short'],
