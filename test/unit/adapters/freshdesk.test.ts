@@ -146,4 +146,18 @@ describe('freshdesk adapter', () => {
       'ticket-details-page',
     );
   });
+
+  it('is picked, and reads the conversation, at every address form it knows', () => {
+    // A guard for narrower content-script matches (issue 18): none of these may be dropped.
+    const { document } = loadFixture('freshdesk', 'ticket-2026');
+    const expected = detect('ticket-2026')?.threadKey;
+    for (const address of [
+      'https://acme.freshdesk.com/a/tickets/2231',
+      'https://acme.freshdesk.com/helpdesk/tickets/2231',
+    ]) {
+      const url = new URL(address);
+      expect(adapterFor(url)?.tool, address).toBe('freshdesk');
+      expect(detectConversation(document, url)?.threadKey, address).toBe(expected);
+    }
+  });
 });

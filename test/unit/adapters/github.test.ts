@@ -130,4 +130,19 @@ describe('github adapter', () => {
       'discussion_bucket',
     );
   });
+
+  it('is picked, and reads the conversation, at every address form it knows', () => {
+    // A guard for narrower content-script matches (issue 18): none of these may be dropped.
+    const { document } = loadFixture('github', 'issue-react-2026');
+    const expected = detect('issue-react-2026')?.threadKey;
+    for (const address of [
+      'https://github.com/Acme/widgets/issues/57',
+      'https://github.com/Acme/widgets/pull/57',
+      'https://github.com/Acme/widgets/pull/57/files',
+    ]) {
+      const url = new URL(address);
+      expect(adapterFor(url)?.tool, address).toBe('github');
+      expect(detectConversation(document, url)?.threadKey, address).toBe(expected);
+    }
+  });
 });

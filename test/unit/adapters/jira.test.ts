@@ -203,4 +203,21 @@ describe('jira adapter', () => {
       'issue-content',
     );
   });
+
+  it('is picked, and reads the conversation, at every address form it knows', () => {
+    // A guard for narrower content-script matches (issue 18): none of these may be dropped.
+    const { document } = loadFixture('jira', 'issue-view-2026');
+    const expected = detect('issue-view-2026')?.threadKey;
+    for (const address of [
+      'https://acme.atlassian.net/browse/ACME-150',
+      'https://acme.atlassian.net/jira/software/c/projects/ACME/boards/12?selectedIssue=ACME-150',
+      'https://acme.atlassian.net/jira/software/c/projects/ACME/list?selectedIssue=ACME-150',
+      'https://acme.atlassian.net/jira/software/projects/ACME/issues/ACME-150',
+      'https://acme.atlassian.net/jira/servicedesk/projects/ACME/queues/custom/4/ACME-150',
+    ]) {
+      const url = new URL(address);
+      expect(adapterFor(url)?.tool, address).toBe('jira');
+      expect(detectConversation(document, url)?.threadKey, address).toBe(expected);
+    }
+  });
 });

@@ -125,4 +125,18 @@ describe('linear adapter', () => {
     const { document } = loadFixture('linear', 'issue-long');
     expect(linear.container?.(document)?.getAttribute('data-view-id')).toBe('issue-view');
   });
+
+  it('is picked, and reads the conversation, at every address form it knows', () => {
+    // A guard for narrower content-script matches (issue 18): none of these may be dropped.
+    const { document } = loadFixture('linear', 'issue-2026');
+    const expected = detect('issue-2026')?.threadKey;
+    for (const address of [
+      'https://linear.app/acme/issue/ENG-412/webhook-retries-lost-during-deploys',
+      'https://linear.app/acme/issue/ENG-412',
+    ]) {
+      const url = new URL(address);
+      expect(adapterFor(url)?.tool, address).toBe('linear');
+      expect(detectConversation(document, url)?.threadKey, address).toBe(expected);
+    }
+  });
 });

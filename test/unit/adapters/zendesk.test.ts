@@ -170,4 +170,15 @@ describe('zendesk adapter', () => {
     const pane = zendesk.container?.(loadFixture('zendesk', 'tabs').document);
     expect(pane?.getAttribute('data-ticket-id')).toBe('4790');
   });
+
+  it('is picked, and reads the conversation, at every address form it knows', () => {
+    // A guard for narrower content-script matches (issue 18): none of these may be dropped.
+    const { document } = loadFixture('zendesk', 'ticket-2026');
+    const expected = detect('ticket-2026')?.threadKey;
+    for (const address of ['https://acme.zendesk.com/agent/tickets/5127']) {
+      const url = new URL(address);
+      expect(adapterFor(url)?.tool, address).toBe('zendesk');
+      expect(detectConversation(document, url)?.threadKey, address).toBe(expected);
+    }
+  });
 });
