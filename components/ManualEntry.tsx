@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n';
-import type { Conversation, InteractionKind, Relationship } from '@/lib/model';
+import { AmbiguousNameError } from '@/lib/manual-entry';
+import type { Conversation, InteractionKind, Person, Relationship } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform';
@@ -14,6 +15,12 @@ const KINDS: Array<{ value: InteractionKind; label: MessageKey }> = [
   { value: 'ticket', label: 'manualKindTicket' },
   { value: 'chat', label: 'manualKindChat' },
 ];
+
+const RELATIONSHIP_LABEL: Record<Relationship, MessageKey> = {
+  internal: 'logRelationshipInternal',
+  external: 'logRelationshipExternal',
+  unknown: 'logRelationshipUnknown',
+};
 
 export interface ManualEntryProps {
   store: Store;
@@ -31,7 +38,11 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
   const settings = useSettings();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [relationship, setRelationship] = useState<Relationship>('internal');
+  // Unset: an existing person keeps theirs (and their past keeps its labels).
+  const [relationship, setRelationship] = useState<Relationship | undefined>();
+  // Several people share the typed name: the user says which one.
+  const [candidates, setCandidates] = useState<Person[]>([]);
+  const [pickedId, setPickedId] = useState<string>();
   const [kind, setKind] = useState<InteractionKind>(conversation?.kind ?? 'in-person');
   const [note, setNote] = useState('');
   const today = new Date().toLocaleDateString('en-CA');
@@ -52,6 +63,7 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
           name: trimmed,
           email,
           relationship,
+          personId: pickedId,
           interaction: {
             at: atOf(day, today),
             kind: conversation ? conversation.kind : kind,
@@ -69,7 +81,15 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
       setName('');
       setEmail('');
       setNote('');
+      setRelationship(undefined);
+      setCandidates([]);
+      setPickedId(undefined);
     } catch (error) {
+      if (error instanceof AmbiguousNameError) {
+        setCandidates(error.candidates);
+        setStatus(t('manualWhichPerson', name.trim()));
+        return;
+      }
       setStatus(
         error instanceof ValidationError
           ? t('manualNotSaved', error.problems.join('; '))
@@ -87,7 +107,11 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
           <input
             data-testid="manual-name"
             value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              setCandidates([]);
+              setPickedId(undefined);
+            }}
             required
             maxLength={200}
           />
@@ -96,18 +120,44 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
           {t('manualEmail')}
           <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
+        {candidates.length > 0 && (
+          <fieldset data-testid="manual-candidates">
+            <legend>{t('manualWhichPerson', name.trim())}</legend>
+            {candidates.map((person) => (
+              <label key={person.id} class="inline">
+                <input
+                  type="radio"
+                  name="manual-person"
+                  value={person.id}
+                  data-testid="manual-candidate"
+                  checked={pickedId === person.id}
+                  onChange={() => setPickedId(person.id)}
+                />
+                {t(
+                  'manualCandidate',
+                  person.name,
+                  person.emails[0] ?? person.team ?? t(RELATIONSHIP_LABEL[person.relationship]),
+                )}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <fieldset>
           <legend>{t('manualTheyAre')}</legend>
-          {(['internal', 'external'] as const).map((value) => (
-            <label key={value} class="inline">
+          {([undefined, 'internal', 'external'] as const).map((value) => (
+            <label key={value ?? 'as-before'} class="inline">
               <input
                 type="radio"
                 name="relationship"
-                value={value}
+                value={value ?? ''}
                 checked={relationship === value}
                 onChange={() => setRelationship(value)}
               />
-              {value === 'internal' ? t('manualInternal') : t('manualExternal')}
+              {value === undefined
+                ? t('manualAsBefore')
+                : value === 'internal'
+                  ? t('manualInternal')
+                  : t('manualExternal')}
             </label>
           ))}
         </fieldset>

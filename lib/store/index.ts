@@ -21,7 +21,7 @@ import {
   type Relationship,
   type Settings,
 } from '../model';
-import { findPeopleByName, normalizeEmail } from '../people';
+import { AmbiguousNameError, chooseManualPerson, manualRelationship } from '../manual-entry';
 import { announceStoreChange } from './changes';
 import {
   RECORD_STORES,
@@ -73,7 +73,10 @@ export interface ResolvedParticipant {
 export interface ManualEntryInput {
   name: string;
   email?: string;
-  relationship: Relationship;
+  /** The person the user picked among several of this name. */
+  personId?: string;
+  /** Left out: the person's own (a new person's is then unknown). */
+  relationship?: Relationship;
   interaction: Omit<NewInteraction, 'personId' | 'relationship'>;
 }
 
@@ -278,8 +281,10 @@ export class Store extends StoreReader {
   }
 
   /**
-   * Logs something by hand with someone: the person of that email (or else of that name) or a
-   * new one, given the relationship the user chose.
+   * Logs something by hand with someone: the person picked, or of that email, or the one person
+   * of that name, or a new one. A name several people share is asked back (AmbiguousNameError,
+   * nothing written). An existing person keeps their relationship and their past; a different
+   * choice applies to this entry alone.
    */
   async logManualEntry(
     entry: ManualEntryInput,
@@ -292,8 +297,8 @@ export class Store extends StoreReader {
         name: entry.name,
         emails: email ? [email] : [],
         handles: [],
-        relationship: entry.relationship,
-        relationshipSource: 'manual',
+        relationship: entry.relationship ?? 'unknown',
+        relationshipSource: entry.relationship ? 'manual' : 'rule',
       },
       now,
     );
@@ -301,16 +306,14 @@ export class Store extends StoreReader {
     draftInteraction({ ...entry.interaction, personId: created.id }, settings, now);
     return this.command(['people', 'interactions', 'tombstones'], async (tx) => {
       const people = tx.objectStore('people');
-      let person =
-        (email ? await people.index('email').get(normalizeEmail(email)) : undefined) ??
-        findPeopleByName(await people.getAll(), entry.name)[0];
-      if (!person) {
-        person = created;
-        await people.add(person);
-      } else if (person.relationship !== entry.relationship) {
-        person = await setRelationshipIn(tx, person.id, entry.relationship, now);
-      }
-      const input = { ...entry.interaction, personId: person.id };
+      const choice = chooseManualPerson(await people.getAll(), { ...entry, email });
+      if (choice.kind === 'ambiguous')
+        return abandon(tx, new AmbiguousNameError(choice.candidates));
+      const found = choice.kind === 'found' ? choice.person : undefined;
+      if (!found) await people.add(created);
+      const person = found ?? created;
+      const relationship = manualRelationship(found, entry.relationship);
+      const input = { ...entry.interaction, personId: person.id, relationship };
       await logIn(tx, draftInteraction(input, settings, now));
       return person;
     });

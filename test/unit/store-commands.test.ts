@@ -144,7 +144,7 @@ describe('a refused command writes nothing and announces nothing', () => {
 });
 
 describe('the manual entry command', () => {
-  it('finds the person by email, gives them the chosen relationship and logs once', async () => {
+  it('finds the person by email; another relationship applies to that entry alone', async () => {
     const first = await store.logManualEntry(
       {
         name: 'Kim Lo',
@@ -164,9 +164,9 @@ describe('the manual entry command', () => {
       settings,
     );
     expect(again.id).toBe(first.id);
-    expect(again.relationship).toBe('external');
+    expect(again.relationship).toBe('internal');
     expect((await store.interactionsWith(first.id)).map((i) => i.relationship)).toEqual([
-      'external',
+      'internal',
       'external',
     ]);
   });
