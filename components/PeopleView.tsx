@@ -3,6 +3,7 @@ import { countText, type MessageKey } from '@/lib/i18n';
 import { CIRCLES, THANK_PREFERENCES, type Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { PersonActivity, Store } from '@/lib/store';
+import { personPatch } from '@/lib/people';
 import { t, uiLocale } from '@/platform';
 
 const CIRCLE_LABELS: Record<(typeof CIRCLES)[number], MessageKey> = {
@@ -148,7 +149,7 @@ function PersonEditor({
   async function save(event: Event) {
     event.preventDefault();
     try {
-      await store.editPerson(draft);
+      await store.patchPerson(person.id, personPatch(person, draft));
       onDone();
     } catch (e) {
       setStatus(e instanceof ValidationError ? e.problems.join('; ') : (e as Error).message);

@@ -66,3 +66,41 @@ export function mergePersonRecords(keep: Person, drop: Person, now: number): Per
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
+
+/** What the person editor may change; identities (emails, handles) are added elsewhere. */
+export const EDITABLE_PERSON_FIELDS = [
+  'name',
+  'relationship',
+  'circle',
+  'role',
+  'team',
+  'thankPreference',
+  'notes',
+] as const;
+type EditableField = (typeof EDITABLE_PERSON_FIELDS)[number];
+
+/** The fields the user changed in the editor; a field left empty is `undefined` (cleared). */
+export type PersonPatch = Partial<Pick<Person, EditableField>>;
+
+/** What changed between the person as the editor opened and as it is saved. */
+export function personPatch(opened: Person, edited: Person): PersonPatch {
+  const patch: Record<string, unknown> = {};
+  for (const key of EDITABLE_PERSON_FIELDS) {
+    if (opened[key] !== edited[key]) patch[key] = edited[key];
+  }
+  return patch as PersonPatch;
+}
+
+/**
+ * The stored person with only the patched fields changed: everything added meanwhile (an email
+ * or handle a tool showed, a note typed elsewhere) stays.
+ */
+export function applyPersonPatch(current: Person, patch: PersonPatch): Person {
+  const next: Record<string, unknown> = { ...current };
+  for (const key of EDITABLE_PERSON_FIELDS) {
+    if (!Object.hasOwn(patch, key)) continue;
+    if (patch[key] === undefined) delete next[key];
+    else next[key] = patch[key];
+  }
+  return next as Person;
+}

@@ -22,6 +22,7 @@ import {
   type Settings,
 } from '../model';
 import { AmbiguousNameError, chooseManualPerson, manualRelationship } from '../manual-entry';
+import { applyPersonPatch, type PersonPatch } from '../people';
 import { announceStoreChange } from './changes';
 import {
   RECORD_STORES,
@@ -47,7 +48,7 @@ import {
 import { mergeIn, newPerson, resolveIn, setRelationshipIn, type NewPerson } from './people';
 import { DB_NAME } from './schema';
 import { openDatabase, StoreReader } from './reader';
-import { abandon, writeTx, type Db, type StoreName, type WriteTx } from './tx';
+import { abandon, NotFoundError, writeTx, type Db, type StoreName, type WriteTx } from './tx';
 import { totalRemoved, type RetentionCount } from '../retention';
 
 export { DB_NAME, DB_VERSION } from './schema';
@@ -130,25 +131,29 @@ export class Store extends StoreReader {
     });
   }
 
-  /** The person editor's save: their details, and the relationship as the user's own choice. */
-  async editPerson(edited: Person, now: number = Date.now()): Promise<Person> {
-    parseOrThrow(PersonSchema, edited, 'person');
+  /**
+   * The person editor's save: only the fields the user changed, applied to the person as stored
+   * now (so emails, handles or notes added meanwhile stay); a changed relationship is the user's
+   * own choice and re-labels their interactions.
+   */
+  async patchPerson(id: string, patch: PersonPatch, now: number = Date.now()): Promise<Person> {
     return this.command(['people', 'interactions'], async (tx) => {
-      const before = await tx.objectStore('people').get(edited.id);
+      const stored = await tx.objectStore('people').get(id);
+      if (!stored) return abandon(tx, new NotFoundError('person', id));
       const current =
-        before && before.relationship !== edited.relationship
-          ? await setRelationshipIn(tx, edited.id, edited.relationship, now)
-          : before;
-      const person = parseOrThrow(
-        PersonSchema,
-        {
-          ...edited,
-          relationship: current?.relationship ?? edited.relationship,
-          relationshipSource: current?.relationshipSource ?? edited.relationshipSource,
-          updatedAt: now,
-        },
-        'person',
-      );
+        patch.relationship !== undefined && patch.relationship !== stored.relationship
+          ? await setRelationshipIn(tx, id, patch.relationship, now)
+          : stored;
+      let person: Person;
+      try {
+        person = parseOrThrow(
+          PersonSchema,
+          { ...applyPersonPatch(current, patch), updatedAt: now },
+          'person',
+        );
+      } catch (error) {
+        return abandon(tx, error as Error);
+      }
       await tx.objectStore('people').put(person);
       return person;
     });
