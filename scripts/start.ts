@@ -159,6 +159,13 @@ async function screenshots(browser: LaunchedBrowser): Promise<string[]> {
   await settle(mail, 1_500);
   await shoot(mail, 'in-page-sidebar');
 
+  // The composer, opened from the first person's Thank button.
+  const sidebar = mail.frameLocator('inside-out-root iframe[data-testid="panel"]');
+  await sidebar.locator('[data-testid="participant"] [data-testid="thank"]').first().click();
+  await sidebar.locator('[data-testid="composer"]').waitFor({ timeout: 10_000 });
+  await settle(mail);
+  await shoot(mail, 'composer');
+
   // The popup, at the size the browser gives it.
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
