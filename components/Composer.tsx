@@ -1,68 +1,116 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComposerDraft } from '@/lib/drafts';
 import type { Appreciation, Person } from '@/lib/model';
-import { MAX_MESSAGE, TEMPLATES, mailtoUrl, type Template } from '@/lib/templates';
+import {
+  MAX_MESSAGE,
+  TEMPLATES,
+  mailtoUrl,
+  suggestedTone,
+  templateById,
+  type TemplateId,
+} from '@/lib/templates';
 import { t } from '@/platform/core';
+import { PersonFacts } from './PersonFacts';
+
+export interface Delivery {
+  message: string;
+  whatTheyDid?: string;
+  whatItMadePossible?: string;
+  channel: Appreciation['channel'];
+  /** The thank-you this composer already recorded: a second channel updates it. */
+  id?: string;
+}
 
 export interface ComposerProps {
   person: Person;
-  /** Offered when the page has a reply box the content script can fill. */
+  /** What they did, as far as we know it (the thread they helped with). */
+  prefill?: string;
+  /** A draft kept from before the sidebar was closed. */
+  draft?: ComposerDraft;
+  onDraft?(draft: ComposerDraft): void;
+  /** Offered when the page has a reply box open that the content script can fill. */
   canInsert?: boolean;
-  onSend(thanks: {
-    message: string;
-    whatTheyDid?: string;
-    whatItMadePossible?: string;
-    channel: Appreciation['channel'];
-  }): Promise<void>;
+  /** Records one delivery; resolves to the thank-you's id. */
+  onDeliver(delivery: Delivery): Promise<string>;
   onInsert?(text: string): Promise<boolean>;
   onCancel(): void;
 }
 
-/** The thank-you composer: what they did, what it made possible, a template, a way to send. */
-export function Composer({ person, canInsert, onSend, onInsert, onCancel }: ComposerProps) {
-  const [templateId, setTemplateId] = useState<Template['id']>('quick');
-  const [whatTheyDid, setWhatTheyDid] = useState('');
-  const [whatItMadePossible, setWhatItMadePossible] = useState('');
-  const [edited, setEdited] = useState<string | undefined>();
+/** The thank-you composer: what they did, what it made possible, a tone, a way to deliver. */
+export function Composer(props: ComposerProps) {
+  const { person, draft } = props;
+  const [tone, setTone] = useState<TemplateId>(draft?.tone ?? suggestedTone(person));
+  const [whatTheyDid, setWhatTheyDid] = useState(draft?.whatTheyDid ?? props.prefill ?? '');
+  const [whatItMadePossible, setWhatItMadePossible] = useState(draft?.whatItMadePossible ?? '');
+  const [edited, setEdited] = useState<string | undefined>(draft?.edited);
+  const [managerEmail, setManagerEmail] = useState(draft?.managerEmail ?? '');
+  const [appreciationId, setAppreciationId] = useState(draft?.appreciationId);
   const [status, setStatus] = useState('');
-  const [sent, setSent] = useState(false);
-  const template = TEMPLATES.find((tone) => tone.id === templateId) ?? TEMPLATES[0]!;
+  const first = useRef<HTMLInputElement>(null);
+  const template = templateById(tone);
   const drafted = useMemo(
     () => template.render({ name: person.name, whatTheyDid, whatItMadePossible }, t),
     [template, person.name, whatTheyDid, whatItMadePossible],
   );
   const message = (edited ?? drafted).slice(0, MAX_MESSAGE);
-  const email = person.emails[0];
-  const fields = {
-    message,
-    whatTheyDid: whatTheyDid.trim() || undefined,
-    whatItMadePossible: whatItMadePossible.trim() || undefined,
-  };
+  const to = template.aboutThePerson ? managerEmail.trim() : person.emails[0];
 
-  async function send(channel: Appreciation['channel']) {
+  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    props.onDraft?.({
+      personId: person.id,
+      tone,
+      whatTheyDid,
+      whatItMadePossible,
+      edited,
+      managerEmail: managerEmail || undefined,
+      appreciationId,
+    });
+  }, [tone, whatTheyDid, whatItMadePossible, edited, managerEmail, appreciationId]);
+
+  async function deliver(channel: Appreciation['channel']) {
     try {
       if (channel === 'copied') await navigator.clipboard.writeText(message);
-      if (channel === 'inserted' && !(await onInsert?.(message))) {
+      if (channel === 'inserted' && !(await props.onInsert?.(message))) {
         setStatus(t('composerNoReplyBox'));
         return;
       }
-      await onSend({ ...fields, channel });
-      setSent(true);
-      setStatus(channel === 'copied' ? t('composerCopied') : t('composerLogged'));
+      const id = await props.onDeliver({
+        message,
+        whatTheyDid: whatTheyDid.trim() || undefined,
+        whatItMadePossible: whatItMadePossible.trim() || undefined,
+        channel,
+        id: appreciationId,
+      });
+      setAppreciationId(id);
+      setStatus(t(STATUS[channel]));
     } catch (error) {
       setStatus(t('composerSaveError', (error as Error).message));
     }
   }
 
+  const heading = template.aboutThePerson
+    ? t('composerToManager', person.name)
+    : t('commonThankPerson', person.name);
   return (
     <section
       class="composer"
-      aria-label={t('commonThankPerson', person.name)}
+      aria-label={heading}
       data-testid="composer"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        props.onCancel();
+      }}
     >
-      <h2>{t('commonThankPerson', person.name)}</h2>
+      <h2>{heading}</h2>
+      <PersonFacts person={person} />
       <label>
         {t('composerWhatTheyDid')}
         <input
+          ref={first}
+          data-testid="composer-did"
           value={whatTheyDid}
           onInput={(e) => setWhatTheyDid(e.currentTarget.value)}
           placeholder={t('composerWhatTheyDidExample')}
@@ -72,6 +120,7 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
       <label>
         {t('composerWhatItMadePossible')}
         <input
+          data-testid="composer-made-possible"
           value={whatItMadePossible}
           onInput={(e) => setWhatItMadePossible(e.currentTarget.value)}
           placeholder={t('composerWhatItMadePossibleExample')}
@@ -81,19 +130,29 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
       <label>
         {t('composerTone')}
         <select
-          value={templateId}
-          onChange={(e) => {
-            setTemplateId(e.currentTarget.value as Template['id']);
-            setEdited(undefined);
-          }}
+          data-testid="composer-tone"
+          value={tone}
+          onChange={(e) => setTone(e.currentTarget.value as TemplateId)}
         >
-          {TEMPLATES.map((tone) => (
-            <option key={tone.id} value={tone.id}>
-              {t(tone.label)}
+          {TEMPLATES.map((option) => (
+            <option key={option.id} value={option.id}>
+              {t(option.label)}
             </option>
           ))}
         </select>
       </label>
+      {template.aboutThePerson && (
+        <label>
+          {t('composerManagerEmail', person.name)}
+          <input
+            type="email"
+            data-testid="composer-manager-email"
+            value={managerEmail}
+            onInput={(e) => setManagerEmail(e.currentTarget.value)}
+            maxLength={320}
+          />
+        </label>
+      )}
       <label>
         {t('composerMessage')}
         <textarea
@@ -106,41 +165,66 @@ export function Composer({ person, canInsert, onSend, onInsert, onCancel }: Comp
       </label>
       <p class="hint" aria-live="polite">
         {message.length}/{MAX_MESSAGE}
+        {edited !== undefined && edited !== drafted && (
+          <>
+            {' · '}
+            {t('composerEditedKept')}{' '}
+            <button
+              type="button"
+              class="link"
+              data-testid="composer-use-template"
+              onClick={() => setEdited(undefined)}
+            >
+              {t('composerUseTemplate')}
+            </button>
+          </>
+        )}
       </p>
       <div class="actions">
-        <button type="button" data-testid="send-copy" onClick={() => void send('copied')}>
+        <button type="button" data-testid="send-copy" onClick={() => void deliver('copied')}>
           {t('composerCopy')}
         </button>
-        {email && (
+        {to && (
           <a
             class="button"
             data-testid="send-mailto"
-            href={mailtoUrl(email, t('composerEmailSubject'), message)}
+            href={mailtoUrl(to, t('composerEmailSubject'), message)}
             target="_blank"
             rel="noreferrer"
-            onClick={() =>
-              void onSend({ ...fields, channel: 'mailto' }).then(() => {
-                setSent(true);
-                setStatus(t('composerDraftOpened'));
-              })
-            }
+            onClick={() => void deliver('mailto')}
           >
             {t('composerEmail')}
           </a>
         )}
-        {canInsert && (
-          <button type="button" data-testid="send-insert" onClick={() => void send('inserted')}>
+        {props.canInsert && (
+          <button type="button" data-testid="send-insert" onClick={() => void deliver('inserted')}>
             {t('composerInsert')}
           </button>
         )}
-        <button type="button" data-testid="send-in-person" onClick={() => void send('in-person')}>
+        <button
+          type="button"
+          data-testid="send-in-person"
+          onClick={() => void deliver('in-person')}
+        >
           {t('composerInPerson')}
         </button>
-        <button type="button" class="secondary" data-testid="composer-done" onClick={onCancel}>
-          {sent ? t('composerDone') : t('commonCancel')}
+        <button
+          type="button"
+          class="secondary"
+          data-testid="composer-done"
+          onClick={props.onCancel}
+        >
+          {appreciationId ? t('composerDone') : t('commonCancel')}
         </button>
       </div>
       <p role="status">{status}</p>
     </section>
   );
 }
+
+const STATUS = {
+  copied: 'composerCopied',
+  mailto: 'composerDraftOpened',
+  inserted: 'composerInserted',
+  'in-person': 'composerLogged',
+} as const;

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { localDay, resolveTimeZone } from '@/lib/balance';
 import type { MessageKey } from '@/lib/i18n';
 import {
+  channelsOf,
   CIRCLES,
-  type Appreciation,
   type Circle,
   type InteractionKind,
   type Person,
@@ -14,6 +14,7 @@ import { describeFailedWrite } from '@/lib/storage-errors';
 import type { LogEntry, Store } from '@/lib/store';
 import { t, uiLocale } from '@/platform';
 import { useSettings } from './hooks';
+import { CHANNEL_LABELS } from './labels';
 import { ManualEntry } from './ManualEntry';
 import { VirtualList } from './VirtualList';
 
@@ -39,12 +40,6 @@ const KIND_LABELS: Record<InteractionKind, MessageKey> = {
   meeting: 'logKindMeeting',
   'in-person': 'logKindInPerson',
   call: 'logKindCall',
-};
-const CHANNEL_LABELS: Record<Appreciation['channel'], MessageKey> = {
-  copied: 'logChannelCopied',
-  mailto: 'logChannelMailto',
-  inserted: 'logChannelInserted',
-  'in-person': 'logChannelInPerson',
 };
 
 interface Filters {
@@ -325,11 +320,11 @@ function LogRow(props: {
           {t(
             'logRowMeta',
             when,
-            t(
-              entry.type === 'interaction'
-                ? KIND_LABELS[entry.interaction.kind]
-                : CHANNEL_LABELS[entry.appreciation.channel],
-            ),
+            entry.type === 'interaction'
+              ? t(KIND_LABELS[entry.interaction.kind])
+              : channelsOf(entry.appreciation)
+                  .map((channel) => t(CHANNEL_LABELS[channel]))
+                  .join(', '),
           )}
         </span>
       </div>

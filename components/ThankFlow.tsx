@@ -1,29 +1,56 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { readDraft, type ComposerDraft } from '@/lib/drafts';
 import type { Person } from '@/lib/model';
 import type { Store } from '@/lib/store';
+import { sessionGet, sessionRemove, sessionSet } from '@/platform';
 import { Composer } from './Composer';
 import { usePendingComposer } from './hooks';
 import { PersonPicker } from './PersonPicker';
 
+const DRAFT_KEY = 'composer-draft';
+
 export interface ThankFlowState {
   thanking: Person | null;
   choices: Person[] | null;
+  /** The draft kept from before the sidebar closed, for `thanking`. */
+  draft?: ComposerDraft;
   thank(person: Person | null): void;
   choose(people: Person[] | null): void;
 }
 
-/** Whom the user is thanking, including a composer asked for from elsewhere (menu, popup). */
+/**
+ * Whom the user is thanking, including a composer asked for from elsewhere (menu, popup) and a
+ * draft left open when the sidebar was closed, which reopens as it was.
+ */
 export function useThankFlow(store: Store | undefined): ThankFlowState {
-  const [thanking, thank] = useState<Person | null>(null);
+  const [thanking, setThanking] = useState<Person | null>(null);
   const [choices, choose] = useState<Person[] | null>(null);
+  const [draft, setDraft] = useState<ComposerDraft>();
+  const thank = (person: Person | null) => {
+    setDraft(undefined);
+    setThanking(person);
+    if (!person) void sessionRemove(DRAFT_KEY);
+  };
   usePendingComposer(store, thank, choose);
-  return { thanking, choices, thank, choose };
+  useEffect(() => {
+    if (!store) return;
+    void (async () => {
+      const kept = readDraft(await sessionGet(DRAFT_KEY));
+      const person = kept && (await store.getPerson(kept.personId));
+      if (!kept || !person) return;
+      setDraft(kept);
+      setThanking((current) => current ?? person);
+    })();
+  }, [store]);
+  return { thanking, choices, draft, thank, choose };
 }
 
 /** The picker when several people match, then the composer; nothing when no one is being thanked. */
 export function ThankFlow(props: {
   store: Store;
   flow: ThankFlowState;
+  /** What they did, as far as the page tells (the thread's title). */
+  prefill?: string;
   canInsert?: boolean;
   onInsert?(text: string): Promise<boolean>;
 }) {
@@ -42,13 +69,19 @@ export function ThankFlow(props: {
   }
   if (!flow.thanking) return null;
   const person = flow.thanking;
+  const draft = flow.draft?.personId === person.id ? flow.draft : undefined;
   return (
     <Composer
+      key={person.id}
       person={person}
+      draft={draft}
+      prefill={props.prefill}
+      onDraft={(next) => void sessionSet(DRAFT_KEY, next)}
       canInsert={props.canInsert}
       onInsert={props.onInsert}
-      onSend={async (thanks) => {
-        await store.addAppreciation({ ...thanks, personId: person.id });
+      onDeliver={async ({ id, ...thanks }) => {
+        const saved = await store.deliverAppreciation({ ...thanks, id, personId: person.id });
+        return saved.id;
       }}
       onCancel={() => flow.thank(null)}
     />

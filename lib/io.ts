@@ -11,6 +11,7 @@ import {
   CheckInSchema,
   InteractionSchema,
   PersonSchema,
+  channelsOf,
   describeIssues,
 } from './model';
 import type { StoreReader } from './store/reader';
@@ -71,7 +72,7 @@ export function exportCsv(file: ExportFile): { interactions: string; appreciatio
         when: new Date(a.at).toISOString(),
         person: names.get(a.personId) ?? '',
         personId: a.personId,
-        channel: a.channel,
+        channel: channelsOf(a).join(' '),
         message: a.message,
         whatTheyDid: a.whatTheyDid ?? '',
         whatItMadePossible: a.whatItMadePossible ?? '',

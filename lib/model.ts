@@ -123,10 +123,18 @@ export const AppreciationSchema = z.strictObject({
   message: z.string().max(500, 'a thank-you is at most 500 characters').default(''),
   whatTheyDid: z.string().max(MAX_TEXT).optional(),
   whatItMadePossible: z.string().max(MAX_TEXT).optional(),
+  /** How it was first delivered. */
   channel: z.enum(APPRECIATION_CHANNELS),
+  /** Every way the same thank-you was delivered (copied, then emailed…): one record, not several. */
+  channels: z.array(z.enum(APPRECIATION_CHANNELS)).max(APPRECIATION_CHANNELS.length).optional(),
   interactionId: IdSchema.optional(),
 });
 export type Appreciation = z.infer<typeof AppreciationSchema>;
+
+/** Every way a thank-you was delivered, oldest first (records from before `channels` have one). */
+export function channelsOf(appreciation: Appreciation): Appreciation['channel'][] {
+  return appreciation.channels?.length ? appreciation.channels : [appreciation.channel];
+}
 
 export const CheckInSchema = z.strictObject({
   id: IdSchema,

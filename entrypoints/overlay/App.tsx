@@ -44,7 +44,8 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && tabId !== null)
+      // The composer handles its own Escape (closing only itself) and marks it handled.
+      if (event.key === 'Escape' && !event.defaultPrevented && tabId !== null)
         void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
     };
     document.addEventListener('keydown', onKey);
@@ -73,6 +74,7 @@ export function App() {
         <ThankFlow
           store={store}
           flow={flow}
+          prefill={conversation?.title ? t('composerPrefillThread', conversation.title) : undefined}
           canInsert={!!conversation && INSERTABLE.has(conversation.tool)}
           onInsert={async (text) =>
             (await sendToBackground({

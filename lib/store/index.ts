@@ -34,6 +34,7 @@ import {
 } from './data';
 import {
   addForPerson,
+  deliverIn,
   conversationInteraction,
   deleteInteractionIn,
   draftInteraction,
@@ -52,6 +53,7 @@ import { abandon, NotFoundError, writeTx, type Db, type StoreName, type WriteTx 
 import { totalRemoved, type RetentionCount } from '../retention';
 
 export { DB_NAME, DB_VERSION } from './schema';
+export { channelsOf } from '../model';
 export {
   openReader,
   StoreReader,
@@ -394,6 +396,18 @@ export class Store extends StoreReader {
   async restoreAppreciation(appreciation: Appreciation): Promise<void> {
     const valid = parseOrThrow(AppreciationSchema, appreciation, 'thank-you');
     await this.command(['appreciations'], (tx) => tx.objectStore('appreciations').put(valid));
+  }
+
+  /**
+   * Records one more delivery of a thank-you. Given the id of the one the user is delivering
+   * again (copied, then emailed), it updates that record's message and adds the channel to its
+   * channels; otherwise it adds a new thank-you. Either way one thank-you stays one record.
+   */
+  async deliverAppreciation(
+    input: NewAppreciation & { id?: string },
+    now: number = Date.now(),
+  ): Promise<Appreciation> {
+    return this.command(['people', 'appreciations'], (tx) => deliverIn(tx, input, now));
   }
 
   async addCheckIn(input: NewCheckIn, now: number = Date.now()): Promise<CheckIn> {

@@ -4,7 +4,9 @@
  */
 import { localDay } from '../balance';
 import {
+  AppreciationSchema,
   InteractionSchema,
+  channelsOf,
   newId,
   parseOrThrow,
   type Appreciation,
@@ -148,6 +150,38 @@ export async function addForPerson<T extends { personId: string }>(
     return abandon(tx, new NotFoundError('person', record.personId));
   await (tx.objectStore(name) as unknown as { add(value: T): Promise<unknown> }).add(record);
   return record;
+}
+
+/** A thank-you delivered once more: the same record gains the channel (see Store.deliverAppreciation). */
+export async function deliverIn(
+  tx: WriteTx,
+  input: NewAppreciation & { id?: string },
+  now: number,
+): Promise<Appreciation> {
+  const { id, ...fields } = input;
+  const found = id ? await tx.objectStore('appreciations').get(id) : undefined;
+  if (!found) {
+    const fresh = parseOrThrow(
+      AppreciationSchema,
+      { ...fields, channels: [fields.channel], id: newId(now), at: fields.at ?? now },
+      'thank-you',
+    );
+    return addForPerson(tx, 'appreciations', fresh);
+  }
+  const channels = channelsOf(found);
+  const updated = parseOrThrow(
+    AppreciationSchema,
+    {
+      ...found,
+      message: fields.message,
+      whatTheyDid: fields.whatTheyDid,
+      whatItMadePossible: fields.whatItMadePossible,
+      channels: channels.includes(fields.channel) ? channels : [...channels, fields.channel],
+    },
+    'thank-you',
+  );
+  await tx.objectStore('appreciations').put(updated);
+  return updated;
 }
 
 /**
