@@ -2,12 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { readDraft, type ComposerDraft } from '@/lib/drafts';
 import type { Person } from '@/lib/model';
 import type { Store } from '@/lib/store';
-import { sessionGet, sessionRemove, sessionSet } from '@/platform';
+import { clearComposerDraft, loadComposerDraft, saveComposerDraft } from '@/platform';
 import { Composer } from './Composer';
 import { usePendingComposer } from './hooks';
 import { PersonPicker } from './PersonPicker';
-
-const DRAFT_KEY = 'composer-draft';
 
 export interface ThankFlowState {
   thanking: Person | null;
@@ -29,13 +27,13 @@ export function useThankFlow(store: Store | undefined): ThankFlowState {
   const thank = (person: Person | null) => {
     setDraft(undefined);
     setThanking(person);
-    if (!person) void sessionRemove(DRAFT_KEY);
+    if (!person) void clearComposerDraft();
   };
   usePendingComposer(store, thank, choose);
   useEffect(() => {
     if (!store) return;
     void (async () => {
-      const kept = readDraft(await sessionGet(DRAFT_KEY));
+      const kept = readDraft(await loadComposerDraft());
       const person = kept && (await store.getPerson(kept.personId));
       if (!kept || !person) return;
       setDraft(kept);
@@ -76,7 +74,7 @@ export function ThankFlow(props: {
       person={person}
       draft={draft}
       prefill={props.prefill}
-      onDraft={(next) => void sessionSet(DRAFT_KEY, next)}
+      onDraft={(next) => void saveComposerDraft(next)}
       canInsert={props.canInsert}
       onInsert={props.onInsert}
       onDeliver={async ({ id, ...thanks }) => {

@@ -64,6 +64,24 @@ export async function sessionRemove(key: string): Promise<void> {
   await browser.storage.session.remove(key);
 }
 
+// ---- a draft kept while the sidebar is closed ----
+
+// Firefox gives an extension frame inside a web page no storage.session: keep it locally there.
+const draftArea = () => browser.storage.session ?? browser.storage.local;
+const DRAFT_KEY = 'composer-draft';
+
+export async function loadComposerDraft(): Promise<unknown> {
+  return (await draftArea().get(DRAFT_KEY))[DRAFT_KEY];
+}
+
+export async function saveComposerDraft(draft: unknown): Promise<void> {
+  await draftArea().set({ [DRAFT_KEY]: draft });
+}
+
+export async function clearComposerDraft(): Promise<void> {
+  await draftArea().remove(DRAFT_KEY);
+}
+
 // ---- the log, read-only ----
 
 let readerPromise: Promise<StoreReader> | undefined;
