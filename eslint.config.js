@@ -1,5 +1,21 @@
 import tseslint from 'typescript-eslint';
 
+// The extension makes no network request of its own.
+const noNetwork = ['fetch', 'XMLHttpRequest', 'WebSocket'].map((name) => ({
+  name,
+  message: 'The extension makes no network request of its own.',
+}));
+
+const door = 'Reach the browser through platform/, the one door to its APIs.';
+const noBrowserGlobals = ['browser', 'chrome'].map((name) => ({ name, message: door }));
+const noBrowserImports = [
+  'wxt/browser',
+  '@wxt-dev/browser',
+  'webextension-polyfill',
+  'wxt/utils/storage',
+  '@wxt-dev/storage',
+].map((name) => ({ name, message: door }));
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
@@ -23,15 +39,15 @@ export default tseslint.config(
     },
   },
   {
-    // The extension makes no network request of its own.
     files: ['lib/**', 'entrypoints/**', 'components/**', 'platform/**'],
+    rules: { 'no-restricted-globals': ['error', ...noNetwork] },
+  },
+  {
+    // One door to the browser: only platform/ reaches the extension APIs.
+    files: ['lib/**', 'entrypoints/**', 'components/**'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        { name: 'fetch', message: 'The extension makes no network request of its own.' },
-        { name: 'XMLHttpRequest', message: 'The extension makes no network request of its own.' },
-        { name: 'WebSocket', message: 'The extension makes no network request of its own.' },
-      ],
+      'no-restricted-globals': ['error', ...noNetwork, ...noBrowserGlobals],
+      'no-restricted-imports': ['error', { paths: noBrowserImports }],
     },
   },
 );

@@ -3,11 +3,10 @@ import { DEFAULT_SETTINGS, type Person, type Settings } from '@/lib/model';
 import type { Store } from '@/lib/store';
 
 import {
-  browser,
   getStore,
   loadSettings,
+  onPendingComposer,
   onSettingsChanged,
-  PENDING_COMPOSER_KEY,
   takePendingComposer,
 } from '@/platform';
 
@@ -52,10 +51,6 @@ export function usePendingComposer(
       }
     };
     void check();
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && PENDING_COMPOSER_KEY in changes) void check();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    return onPendingComposer(() => void check());
   }, [store]);
 }

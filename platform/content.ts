@@ -7,8 +7,6 @@ import type { MessageKey } from '@/lib/i18n';
 // Types only: the protocol's schemas (zod) stay out of host pages.
 import type { Handlers, MessageOf, MessageTo, ReplyOf } from '@/lib/messages';
 
-export { browser };
-
 /** The launcher's few words, in the browser's language. */
 export const t = (key: MessageKey): string => browser.i18n.getMessage(key);
 

@@ -9,7 +9,7 @@ import type { MessageKey, Substitution, Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
 import { openReader, type StoreReader } from '@/lib/store/reader';
 
-export { browser, type Browser };
+export type { Browser };
 
 export const SETTINGS_KEY = 'settings';
 
@@ -146,9 +146,23 @@ export async function openComposerInSidePanel(personId: string): Promise<void> {
   await opening;
 }
 
-/** Whom a newly opened composer is for, taken once (a minute at most after the click). */
-export const PENDING_COMPOSER_KEY = PENDING_COMPOSER;
+/** Calls back whenever someone asks for a composer (the menu, a notification, the popup). */
+export function onPendingComposer(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && PENDING_COMPOSER in changes) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
 
+/** Calls back when the user switches tabs. */
+export function onTabActivated(callback: () => void): () => void {
+  const listener = () => callback();
+  browser.tabs.onActivated.addListener(listener);
+  return () => browser.tabs.onActivated.removeListener(listener);
+}
+
+/** Whom a newly opened composer is for, taken once (a minute at most after the click). */
 export async function takePendingComposer(): Promise<PendingComposer | undefined> {
   const pending = (await browser.storage.local.get(PENDING_COMPOSER))[PENDING_COMPOSER] as
     (PendingComposer & { at: number }) | undefined;

@@ -2,7 +2,8 @@
  * The toolbar badge: how many thank-you prompts are due now, nothing when none.
  */
 import { DAY, suggestions } from '@/lib/prompts';
-import { browser, getStore, loadSettings, t, uiLocale } from '@/platform';
+import { getStore, loadSettings, t, uiLocale } from '@/platform';
+import { setBadge } from '@/platform/background';
 
 export async function dueSuggestions(now: number = Date.now()) {
   const [store, settings] = await Promise.all([getStore(), loadSettings()]);
@@ -28,7 +29,6 @@ export async function dueSuggestions(now: number = Date.now()) {
 
 export async function refreshBadge(): Promise<number> {
   const due = (await dueSuggestions()).filter((s) => s.personId).length;
-  await browser.action.setBadgeText({ text: due ? String(due) : '' });
-  if (due) await browser.action.setBadgeBackgroundColor({ color: '#1d4ed8' });
+  await setBadge(due ? String(due) : '', '#1d4ed8');
   return due;
 }

@@ -5,24 +5,8 @@
  */
 import { domainOf, isPublicMailDomain } from '@/lib/classify';
 import type { ConversationReply, MessageOf } from '@/lib/messages';
-import type { Conversation } from '@/lib/model';
-import {
-  getStore,
-  loadSettings,
-  rememberSignedInDomain,
-  tellPages,
-  sessionGet,
-  sessionRemove,
-  sessionSet,
-  type Sender,
-} from '@/platform';
-
-interface TabConversation {
-  conversation: Conversation | null;
-  since: number;
-}
-
-const tabKey = (tabId: number) => `tab:${tabId}`;
+import { getStore, loadSettings, rememberSignedInDomain, tellPages, type Sender } from '@/platform';
+import { tabConversationItem, type TabConversation } from '@/platform/storage';
 
 export async function conversationReported(
   message: MessageOf<'conversation'>,
@@ -30,13 +14,13 @@ export async function conversationReported(
 ): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
-  const previous = await sessionGet<TabConversation>(tabKey(tabId));
+  const previous = await tabConversationItem(tabId).get();
   const same = previous?.conversation?.threadKey === message.conversation?.threadKey;
   const entry: TabConversation = {
     conversation: message.conversation,
     since: same && previous ? previous.since : Date.now(),
   };
-  await sessionSet(tabKey(tabId), entry);
+  await tabConversationItem(tabId).set(entry);
   const selfDomain = domainOf(message.conversation?.self?.email);
   if (selfDomain && !isPublicMailDomain(selfDomain)) await rememberSignedInDomain(selfDomain);
   await tellPages(tabId, {
@@ -49,12 +33,12 @@ export async function conversationReported(
 
 export async function conversationOf(tabId: number | undefined): Promise<ConversationReply> {
   if (tabId === undefined) return { tabId: null, conversation: null };
-  const entry = await sessionGet<TabConversation>(tabKey(tabId));
+  const entry = await tabConversationItem(tabId).get();
   return { tabId, conversation: entry?.conversation ?? null };
 }
 
 export function tabClosed(tabId: number): Promise<void> {
-  return sessionRemove(tabKey(tabId));
+  return tabConversationItem(tabId).remove();
 }
 
 function scheduleAutoLog(tabId: number, entry: TabConversation): void {
@@ -68,7 +52,7 @@ function scheduleAutoLog(tabId: number, entry: TabConversation): void {
 
 /** Logs the tab's conversation if it is still the one that was open when the timer started. */
 async function autoLog(tabId: number, threadKey: string): Promise<void> {
-  const current = await sessionGet<TabConversation>(tabKey(tabId));
+  const current = await tabConversationItem(tabId).get();
   const conversation = current?.conversation;
   if (!conversation || conversation.threadKey !== threadKey) return;
   const settings = await loadSettings();

@@ -2,7 +2,6 @@ import { isSupportedAddress } from '@/lib/custom-domains';
 import type { Handlers, MessageTo } from '@/lib/messages';
 import { onStoreChange } from '@/lib/store/changes';
 import {
-  browser,
   isFromContentScript,
   isFromExtensionPage,
   loadSettings,
@@ -13,6 +12,7 @@ import {
   sendToTab,
   type Sender,
 } from '@/platform';
+import { listen, openExtensionWindow } from '@/platform/background';
 import { conversationOf, conversationReported, tabClosed } from './conversations';
 import { refreshBadge } from './badge';
 import { createMenus, MENU, onContextMenuClick } from './menus';
@@ -30,35 +30,34 @@ import {
 export default defineBackground(() => {
   onMessage(isFromContentScript, fromContentScript);
   onMessage(isFromExtensionPage, fromExtensionPage);
-  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
-  // A permission removed in the browser's own UI takes its custom domain with it.
-  browser.permissions.onRemoved.addListener(() => void syncCustomDomains());
-  browser.runtime.onInstalled.addListener(() => {
-    void syncCustomDomains();
-    void createMenus();
-    void scheduleReminders();
+  listen({
+    installed: () => {
+      void syncCustomDomains();
+      void createMenus();
+      void scheduleReminders();
+    },
+    startup: () => {
+      void refreshBadge();
+      void scheduleReminders();
+    },
+    tabClosed: (tabId) => void tabClosed(tabId),
+    // A permission removed in the browser's own UI takes its custom domain with it.
+    permissionsRemoved: () => void syncCustomDomains(),
+    alarm: (name) => {
+      if (name === ALARM.reminder) void reminderDue();
+      if (name === ALARM.review) void reviewDue();
+    },
+    notificationClicked: (id, button) => void notificationClicked(id, button),
+    notificationClosed: (id, byUser) => void notificationClosed(id, byUser),
+    menuClicked: (info, tab) => void onContextMenuClick(info, tab),
+    // The keyboard shortcut: the composer for the conversation in this tab, where the user is.
+    command: (command, tab) => {
+      if (command === 'thank-here') void onContextMenuClick({ menuItemId: MENU.thankHere }, tab);
+    },
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM.reminder) void reminderDue();
-    if (alarm.name === ALARM.review) void reviewDue();
-  });
-  browser.notifications.onClicked.addListener((id) => void notificationClicked(id));
-  browser.notifications.onButtonClicked?.addListener(
-    (id, button) => void notificationClicked(id, button),
-  );
-  browser.notifications.onClosed.addListener((id, byUser) => void notificationClosed(id, byUser));
   onSettingsChanged((settings) => void scheduleReminders(Date.now(), settings));
-  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
-  // The keyboard shortcut: the composer for the conversation in this tab, where the user is.
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'thank-here') void onContextMenuClick({ menuItemId: MENU.thankHere }, tab);
-  });
-  // The badge follows the log: any page that changes it announces the change.
+  // The badge follows the log: every store command announces its change.
   onStoreChange(() => void refreshBadge());
-  browser.runtime.onStartup.addListener(() => {
-    void refreshBadge();
-    void scheduleReminders();
-  });
   void refreshBadge();
   // Tests drive the paths no driver can click (context menus) through the same handlers.
   (globalThis as Record<string, unknown>).__insideOut = {
@@ -80,12 +79,7 @@ export default defineBackground(() => {
  */
 async function openSidePanelFor(tabId: number, windowId?: number): Promise<void> {
   await openSidePanel(tabId, windowId).catch(() =>
-    browser.windows.create({
-      url: browser.runtime.getURL(`/sidepanel.html?tab=now&for=${tabId}`),
-      type: 'popup',
-      width: 420,
-      height: 720,
-    }),
+    openExtensionWindow(`/sidepanel.html?tab=now&for=${tabId}`),
   );
 }
 

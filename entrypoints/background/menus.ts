@@ -7,15 +7,14 @@ import { identifyFromLink, identifyFromSelection } from '@/lib/identify';
 import { ALL_TOOL_MATCHES } from '@/lib/sites';
 import { resolveTarget, type Target } from '@/lib/targets';
 import {
-  browser,
   getStore,
   loadSettings,
   openSidePanel,
   sendToTab,
   setPendingComposer,
-  type Browser,
   t,
 } from '@/platform';
+import { setMenus, type ClickedTab, type MenuClick } from '@/platform/background';
 import { conversationOf } from './conversations';
 
 export const MENU = {
@@ -27,34 +26,25 @@ export const MENU = {
 } as const;
 
 export async function createMenus(): Promise<void> {
-  await browser.contextMenus.removeAll();
   const person: ['selection', 'link'] = ['selection', 'link'];
-  browser.contextMenus.create({ id: MENU.thank, title: t('menuThank'), contexts: person });
-  browser.contextMenus.create({
-    id: MENU.thankHere,
-    title: t('menuThankHere'),
-    contexts: ['page'],
-    documentUrlPatterns: ALL_TOOL_MATCHES,
-  });
-  browser.contextMenus.create({
-    id: MENU.log,
-    title: t('menuLog'),
-    contexts: person,
-  });
-  browser.contextMenus.create({ id: MENU.internal, title: t('menuInternal'), contexts: person });
-  browser.contextMenus.create({ id: MENU.external, title: t('menuExternal'), contexts: person });
+  await setMenus([
+    { id: MENU.thank, title: t('menuThank'), contexts: person },
+    {
+      id: MENU.thankHere,
+      title: t('menuThankHere'),
+      contexts: ['page'],
+      documentUrlPatterns: ALL_TOOL_MATCHES,
+    },
+    { id: MENU.log, title: t('menuLog'), contexts: person },
+    { id: MENU.internal, title: t('menuInternal'), contexts: person },
+    { id: MENU.external, title: t('menuExternal'), contexts: person },
+  ]);
 }
-
-type ClickInfo = Pick<
-  Browser.contextMenus.OnClickData,
-  'menuItemId' | 'selectionText' | 'linkUrl' | 'pageUrl'
->;
-type ClickTab = Pick<Browser.tabs.Tab, 'id' | 'windowId' | 'url'> | undefined;
 
 /** The click handler, also called by tests through the service worker. */
 export async function onContextMenuClick(
-  info: ClickInfo,
-  tab: ClickTab,
+  info: MenuClick,
+  tab: ClickedTab,
 ): Promise<{ ok: boolean; message: string }> {
   const id = String(info.menuItemId);
   const inTool = !!tab?.url && !!adapterFor(new URL(tab.url));

@@ -9,7 +9,6 @@ import {
   answerContinue,
   nextReminderAt,
   nextWeeklyReviewAt,
-  readReminderState,
   recordActed,
   recordIgnored,
   recordShown,
@@ -19,20 +18,22 @@ import {
   weeklyReviewDue,
   type ReminderState,
 } from '@/lib/reminders';
-import { browser, getStore, loadSettings, setPendingComposer, t } from '@/platform';
+import { getStore, loadSettings, setPendingComposer, t } from '@/platform';
+import {
+  alarmTime,
+  clearAlarm,
+  clearNotification,
+  notify,
+  openExtensionTab,
+  setAlarm,
+} from '@/platform/background';
+import { nudgedPersonItem, reminderStateItem } from '@/platform/storage';
 import { dueSuggestions } from './badge';
 
 export const ALARM = { reminder: 'reminder', review: 'weekly-review' } as const;
 export const NOTIFICATION = { nudge: 'nudge', ask: 'ask-to-continue', review: 'weekly-review' };
-const STATE_KEY = 'reminder-state';
-
-async function readState(): Promise<ReminderState> {
-  return readReminderState((await browser.storage.local.get(STATE_KEY))[STATE_KEY]);
-}
-
-async function writeState(state: ReminderState): Promise<void> {
-  await browser.storage.local.set({ [STATE_KEY]: state });
-}
+const readState = () => reminderStateItem.get();
+const writeState = (state: ReminderState) => reminderStateItem.set(state);
 
 /** (Re)sets both alarms from the settings and the stored state. */
 export async function scheduleReminders(
@@ -43,12 +44,12 @@ export async function scheduleReminders(
   const state = await readState();
   const next =
     state.snoozedUntil && state.snoozedUntil > now ? state.snoozedUntil : nextReminderAt(now, s);
-  await browser.alarms.clear(ALARM.reminder);
-  if (next !== null && !state.paused)
-    await browser.alarms.create(ALARM.reminder, { when: Math.max(next, now + 1_000) });
-  await browser.alarms.create(ALARM.review, {
-    when: Math.max(nextWeeklyReviewAt(now, state.lastReviewAt, s), now + 1_000),
-  });
+  await clearAlarm(ALARM.reminder);
+  if (next !== null && !state.paused) await setAlarm(ALARM.reminder, Math.max(next, now + 1_000));
+  await setAlarm(
+    ALARM.review,
+    Math.max(nextWeeklyReviewAt(now, state.lastReviewAt, s), now + 1_000),
+  );
 }
 
 /** The reminder alarm fired: nudge, ask whether to keep going, or stay quiet. */
@@ -70,7 +71,8 @@ export async function reminderDue(now: number = Date.now()): Promise<string> {
       t('nudgeSnooze'),
     ]);
     await writeState(recordShown(state, now));
-    await browser.storage.local.set({ 'nudge-person': top.personId ?? null });
+    if (top.personId) await nudgedPersonItem.set(top.personId);
+    else await nudgedPersonItem.remove();
   } else if (decision.action === 'ask-to-continue') {
     await notify(NOTIFICATION.ask, t('askTitle'), t('askMessage'), [t('askKeep'), t('askStop')]);
     await writeState(recordShown(state, now, 'ask-to-continue'));
@@ -78,9 +80,8 @@ export async function reminderDue(now: number = Date.now()): Promise<string> {
   const retryAt = decision.action === 'none' ? decision.retryAt : undefined;
   await scheduleReminders(now, settings);
   if (retryAt && retryAt > now) {
-    const alarm = await browser.alarms.get(ALARM.reminder);
-    if (!alarm || alarm.scheduledTime > retryAt)
-      await browser.alarms.create(ALARM.reminder, { when: retryAt });
+    const scheduled = await alarmTime(ALARM.reminder);
+    if (scheduled === undefined || scheduled > retryAt) await setAlarm(ALARM.reminder, retryAt);
   }
   return decision.action;
 }
@@ -126,43 +127,19 @@ export async function notificationClicked(id: string, button?: number): Promise<
       await scheduleReminders();
     } else {
       await writeState(recordActed(state));
-      const personId = (await browser.storage.local.get('nudge-person'))['nudge-person'];
-      if (typeof personId === 'string') await setPendingComposer({ person: { id: personId } });
-      await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?tab=people') });
+      const personId = await nudgedPersonItem.get();
+      if (personId) await setPendingComposer({ person: { id: personId } });
+      await openExtensionTab('/sidepanel.html?tab=people');
     }
   } else if (id === NOTIFICATION.ask) {
     await writeState(answerContinue(state, button !== 1));
     await scheduleReminders();
   } else if (id === NOTIFICATION.review) {
-    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?tab=review') });
+    await openExtensionTab('/sidepanel.html?tab=review');
   }
-  await browser.notifications.clear(id);
+  await clearNotification(id);
 }
 
 export async function notificationClosed(id: string, byUser: boolean): Promise<void> {
   if (id === NOTIFICATION.nudge && byUser) await writeState(recordIgnored(await readState()));
-}
-
-async function notify(
-  id: string,
-  title: string,
-  message: string,
-  buttons: string[],
-): Promise<void> {
-  const options = {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title,
-    message,
-    // Firefox shows no buttons: a click on the notification takes the first action.
-    ...(buttons.length && !isFirefox() ? { buttons: buttons.map((title) => ({ title })) } : {}),
-  };
-  await browser.notifications.create(id, options);
-}
-
-function isFirefox(): boolean {
-  return (
-    typeof (browser.runtime as unknown as { getBrowserInfo?: unknown }).getBrowserInfo ===
-    'function'
-  );
 }

@@ -10,9 +10,9 @@ import { WeeklyReview } from '@/components/WeeklyReview';
 import type { Conversation } from '@/lib/model';
 import {
   activeTab,
-  browser,
   isFromExtensionPage,
   onMessage,
+  onTabActivated,
   sendToBackground,
   t,
 } from '@/platform';
@@ -49,8 +49,7 @@ export function App() {
       setConversation(reply?.conversation ?? null);
     };
     void refresh();
-    const onActivated = () => void refresh();
-    browser.tabs.onActivated.addListener(onActivated);
+    const stopFollowingTabs = onTabActivated(() => void refresh());
     // The background tells every page what each tab shows: the one route of a conversation.
     const stop = onMessage(isFromExtensionPage, {
       'conversation-changed': (message) => {
@@ -63,7 +62,7 @@ export function App() {
       },
     });
     return () => {
-      browser.tabs.onActivated.removeListener(onActivated);
+      stopFollowingTabs();
       stop();
     };
   }, []);

@@ -1,0 +1,60 @@
+/**
+ * The extension's own keys in browser storage, each one typed item: its area and key, the
+ * parser every read goes through (storage is input like any other), its default and version.
+ * Reads, writes and watching go through the item, never through raw keys.
+ */
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import type { Conversation } from '@/lib/model';
+import { readReminderState } from '@/lib/reminders';
+
+export interface StoredItem<T> {
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  remove(): Promise<void>;
+  /** Calls back with each new value (parsed); returns the call that stops watching. */
+  watch(callback: (value: T) => void): () => void;
+}
+
+export function defineStoredItem<T>(
+  key: StorageItemKey,
+  options: { parse(stored: unknown): T; version: number },
+): StoredItem<T> {
+  const item = storage.defineItem<unknown>(key, { version: options.version });
+  return {
+    get: async () => options.parse(await item.getValue()),
+    set: (value) => item.setValue(value),
+    remove: () => item.removeValue(),
+    watch: (callback) => item.watch((value) => callback(options.parse(value))),
+  };
+}
+
+// ---- the background's state (it is stopped at any time: nothing lives only in memory) ----
+
+/** Reminders' memory: what was shown, ignored and snoozed (lib/reminders.ts reads it). */
+export const reminderStateItem = defineStoredItem('local:reminder-state', {
+  version: 1,
+  parse: readReminderState,
+});
+
+/** Whom the last nudge was about, for its "Thank now". */
+export const nudgedPersonItem = defineStoredItem('local:nudge-person', {
+  version: 1,
+  parse: (stored) => (typeof stored === 'string' ? stored : undefined),
+});
+
+/** What a tab shows, since when: kept for the session, so a restarted background knows it. */
+export interface TabConversation {
+  conversation: Conversation | null;
+  since: number;
+}
+
+export function tabConversationItem(tabId: number): StoredItem<TabConversation | undefined> {
+  return defineStoredItem(`session:tab:${tabId}`, {
+    version: 1,
+    // Written only by the background from a parsed message: a shape check is enough here.
+    parse: (stored) =>
+      stored && typeof stored === 'object' && 'since' in stored
+        ? (stored as TabConversation)
+        : undefined,
+  });
+}
