@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  conversationOf,
+  conversationReported,
+  tabClosed,
+} from '@/entrypoints/background/conversations';
+import type { Conversation } from '@/lib/model';
+import { alarmTime, clearAlarm, setAlarm } from '@/platform/background';
+import { seenOrgDomains } from '@/platform';
+import { nudgedPersonItem, reminderStateItem, tabConversationItem } from '@/platform/storage';
+
+beforeEach(() => fakeBrowser.reset());
+
+const conversation: Conversation = {
+  tool: 'gmail',
+  kind: 'mail',
+  threadKey: 'gmail:thread-7',
+  title: 'Dock hours',
+  url: 'https://mail.google.com/mail/u/0/#inbox/thread-7',
+  participants: [{ name: 'Dana Park', email: 'dana@acme.example', role: 'sender' }],
+  self: { name: 'Me', email: 'me@acme.example' },
+};
+
+describe('typed storage items', () => {
+  it('read what is stored through their parser, and a default for what is not theirs', async () => {
+    expect((await reminderStateItem.get()).ignoredInARow).toBe(0);
+    await fakeBrowser.storage.local.set({ 'reminder-state': { version: 1, ignoredInARow: 2 } });
+    expect((await reminderStateItem.get()).ignoredInARow).toBe(2);
+    await fakeBrowser.storage.local.set({ 'nudge-person': 42 });
+    expect(await nudgedPersonItem.get()).toBeUndefined();
+    await nudgedPersonItem.set('01J00000000000000000000000');
+    expect(await nudgedPersonItem.get()).toBe('01J00000000000000000000000');
+  });
+
+  it('keep each tab apart, and forget a tab when asked', async () => {
+    await tabConversationItem(3).set({ conversation, since: 5 });
+    expect(await tabConversationItem(3).get()).toEqual({ conversation, since: 5 });
+    expect(await tabConversationItem(4).get()).toBeUndefined();
+    await tabConversationItem(3).remove();
+    expect(await tabConversationItem(3).get()).toBeUndefined();
+  });
+});
+
+describe('alarms through the door', () => {
+  it('are set, read and cleared by name', async () => {
+    await setAlarm('reminder', Date.now() + 60_000);
+    expect(await alarmTime('reminder')).toBeGreaterThan(Date.now());
+    await clearAlarm('reminder');
+    expect(await alarmTime('reminder')).toBeUndefined();
+  });
+});
+
+describe('the background keeps each tab’s conversation', () => {
+  const sender = (tabId: number) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId } }) as never;
+
+  beforeEach(() => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+  });
+
+  it('answers for the tab that reported, tells its pages, until the tab closes', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { autoLog: 'manual' } });
+    await conversationReported({ type: 'conversation', conversation }, sender(9));
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(9, {
+      type: 'conversation-changed',
+      tabId: 9,
+      conversation,
+    });
+    expect(await conversationOf(9)).toEqual({ tabId: 9, conversation });
+    expect(await conversationOf(10)).toEqual({ tabId: 10, conversation: null });
+    expect(await conversationOf(undefined)).toEqual({ tabId: null, conversation: null });
+    // The user's own work address is offered as an org domain.
+    expect(await seenOrgDomains()).toEqual(['acme.example']);
+    await tabClosed(9);
+    expect(await conversationOf(9)).toEqual({ tabId: 9, conversation: null });
+  });
+
+  it('keeps when a thread was opened while the same thread is reported again', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { autoLog: 'manual' } });
+    await conversationReported({ type: 'conversation', conversation }, sender(2));
+    const first = await tabConversationItem(2).get();
+    await conversationReported({ type: 'conversation', conversation }, sender(2));
+    expect((await tabConversationItem(2).get())?.since).toBe(first?.since);
+  });
+});
