@@ -49,21 +49,6 @@ export function onDisplaySettingsChanged(callback: (settings: Settings) => void)
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-// ---- session state (survives the background being stopped, not the browser) ----
-
-export async function sessionGet<T>(key: string): Promise<T | undefined> {
-  const stored = await browser.storage.session.get(key);
-  return stored[key] as T | undefined;
-}
-
-export async function sessionSet(key: string, value: unknown): Promise<void> {
-  await browser.storage.session.set({ [key]: value });
-}
-
-export async function sessionRemove(key: string): Promise<void> {
-  await browser.storage.session.remove(key);
-}
-
 // ---- a draft kept while the sidebar is closed ----
 
 // Firefox gives an extension frame inside a web page no storage.session: keep it locally there.

@@ -39,16 +39,8 @@ export function isFromContentScript(sender: Sender): boolean {
   );
 }
 
-/** Asks the background; a closed or restarting background is not an error for us. */
-export async function sendToBackground<T extends MessageTo<'background'>>(
-  message: MessageOf<T> & { type: T },
-): Promise<ReplyOf<T> | undefined> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as ReplyOf<T>;
-  } catch {
-    return undefined;
-  }
-}
+// Pages ask the background as the content script does.
+export { sendToBackground } from './content';
 
 /**
  * Tells every open extension page, and the tab's own frames (Firefox's in-page frames hear

@@ -81,11 +81,6 @@ export function parseNameAndEmail(value: string): { name?: string; email?: strin
   return { name: name || undefined, email };
 }
 
-/** The domain of an email address, lower-case. */
-export function emailDomain(email: string | undefined): string | undefined {
-  return email?.split('@')[1]?.toLowerCase();
-}
-
 /** `decodeURIComponent`, or the value as it is when it is not valid percent-encoding. */
 export function safeDecode(value: string): string {
   try {

@@ -8,7 +8,6 @@ import {
   AppreciationSchema,
   CheckInSchema,
   InteractionSchema,
-  PersonSchema,
   ValidationError,
   newId,
   parseOrThrow,
@@ -16,13 +15,11 @@ import {
   type CheckIn,
   type Conversation,
   type Interaction,
-  type Participant,
   type Person,
   type Relationship,
   type Settings,
 } from '../model';
 import { AmbiguousNameError, chooseManualPerson, manualRelationship } from '../manual-entry';
-import { applyPersonPatch, type PersonPatch } from '../people';
 import { announceStoreChange } from './changes';
 import {
   RECORD_STORES,
@@ -45,43 +42,23 @@ import {
   type NewCheckIn,
   type NewInteraction,
   type LogResult,
+  type ManualEntryInput,
 } from './log';
-import { mergeIn, newPerson, resolveIn, setRelationshipIn, type NewPerson } from './people';
+import { newPerson } from './people';
 import { DB_NAME } from './schema';
-import { openDatabase, StoreReader } from './reader';
-import { abandon, NotFoundError, writeTx, type Db, type StoreName, type WriteTx } from './tx';
+import { openDatabase } from './reader';
+import { PeopleCommands } from './people-commands';
+import { abandon, writeTx } from './tx';
 import { totalRemoved, type RetentionCount } from '../retention';
 
-export { DB_NAME, DB_VERSION } from './schema';
+export { DB_NAME } from './schema';
 export { channelsOf } from '../model';
-export {
-  openReader,
-  StoreReader,
-  type LogEntry,
-  type PersonActivity,
-  type StoreSettings,
-} from './reader';
+export { type LogEntry, type PersonActivity, type StoreSettings } from './reader';
 export { NotFoundError } from './tx';
-export { dedupeKeyOf } from '../merge';
-export type { NewPerson } from './people';
-export type { LogResult, NewAppreciation, NewCheckIn, NewInteraction } from './log';
+export type { ResolvedParticipant } from './people-commands';
+// The shapes the log's commands take and give.
+export type * from './log';
 export type { ImportResult, LogRecords } from './data';
-
-export interface ResolvedParticipant {
-  participant: Participant;
-  person: Person;
-}
-
-/** What "log this by hand" says: someone (found or new), and what happened with them. */
-export interface ManualEntryInput {
-  name: string;
-  email?: string;
-  /** The person the user picked among several of this name. */
-  personId?: string;
-  /** Left out: the person's own (a new person's is then unknown). */
-  relationship?: Relationship;
-  interaction: Omit<NewInteraction, 'personId' | 'relationship'>;
-}
 
 export async function openStore(
   name: string = DB_NAME,
@@ -90,152 +67,8 @@ export async function openStore(
   return new Store(await openDatabase(name), announce);
 }
 
-/** The log, read and written. Reads come from StoreReader; every command is here. */
-export class Store extends StoreReader {
-  constructor(
-    db: Db,
-    private readonly announce: () => void = announceStoreChange,
-  ) {
-    super(db);
-  }
-
-  /**
-   * Runs `write` in one transaction over `names`, and announces the change once it committed
-   * (unless `changed` says nothing was written).
-   */
-  private async command<T>(
-    names: StoreName[],
-    write: (tx: WriteTx) => Promise<T>,
-    changed: (result: T) => boolean = () => true,
-  ): Promise<T> {
-    const tx = writeTx(this.db, names);
-    const result = await write(tx);
-    await tx.done;
-    if (changed(result)) this.announce();
-    return result;
-  }
-
-  // ---- people ----
-
-  async createPerson(input: NewPerson, now: number = Date.now()): Promise<Person> {
-    const person = newPerson(input, now);
-    return this.command(['people'], async (tx) => {
-      await tx.objectStore('people').add(person);
-      return person;
-    });
-  }
-
-  async savePerson(input: Person, now: number = Date.now()): Promise<Person> {
-    const person = parseOrThrow(PersonSchema, { ...input, updatedAt: now }, 'person');
-    return this.command(['people'], async (tx) => {
-      await tx.objectStore('people').put(person);
-      return person;
-    });
-  }
-
-  /**
-   * The person editor's save: only the fields the user changed, applied to the person as stored
-   * now (so emails, handles or notes added meanwhile stay); a changed relationship is the user's
-   * own choice and re-labels their interactions.
-   */
-  async patchPerson(id: string, patch: PersonPatch, now: number = Date.now()): Promise<Person> {
-    return this.command(['people', 'interactions'], async (tx) => {
-      const stored = await tx.objectStore('people').get(id);
-      if (!stored) return abandon(tx, new NotFoundError('person', id));
-      const current =
-        patch.relationship !== undefined && patch.relationship !== stored.relationship
-          ? await setRelationshipIn(tx, id, patch.relationship, now)
-          : stored;
-      let person: Person;
-      try {
-        person = parseOrThrow(
-          PersonSchema,
-          { ...applyPersonPatch(current, patch), updatedAt: now },
-          'person',
-        );
-      } catch (error) {
-        return abandon(tx, error as Error);
-      }
-      await tx.objectStore('people').put(person);
-      return person;
-    });
-  }
-
-  /** The person a tool's participant stands for, found (and completed) or created. */
-  async resolveParticipant(
-    participant: Participant,
-    orgDomains: readonly string[],
-    now: number = Date.now(),
-  ): Promise<Person> {
-    const { person } = await this.command(
-      ['people'],
-      (tx) => resolveIn(tx, participant, orgDomains, now),
-      (r) => r.changed,
-    );
-    return person;
-  }
-
-  /** Everyone in a conversation as people of the log, in one transaction. */
-  async resolveParticipants(
-    conversation: Conversation,
-    settings: Pick<Settings, 'orgDomains'>,
-    now: number = Date.now(),
-  ): Promise<ResolvedParticipant[]> {
-    const { resolved } = await this.command(
-      ['people'],
-      async (tx) => {
-        const resolved: ResolvedParticipant[] = [];
-        let changed = false;
-        for (const participant of conversation.participants) {
-          const found = await resolveIn(tx, participant, settings.orgDomains, now);
-          changed ||= found.changed;
-          // Two participants can turn out to be one person (an email here, a handle there).
-          if (!resolved.some((r) => r.person.id === found.person.id))
-            resolved.push({ participant, person: found.person });
-        }
-        return { resolved, changed };
-      },
-      (r) => r.changed,
-    );
-    return resolved;
-  }
-
-  /** The user's own choice for a person; it re-labels their interactions not tagged one by one. */
-  async setRelationship(
-    personId: string,
-    relationship: Relationship,
-    now: number = Date.now(),
-  ): Promise<Person> {
-    return this.command(['people', 'interactions'], (tx) =>
-      setRelationshipIn(tx, personId, relationship, now),
-    );
-  }
-
-  /** Tags a person in an open conversation: the choice sticks, and the conversation is logged. */
-  async tagPerson(
-    personId: string,
-    relationship: Relationship,
-    conversation: Conversation | null,
-    settings: Pick<Settings, 'timeZone'>,
-    now: number = Date.now(),
-  ): Promise<Person> {
-    return this.command(['people', 'interactions', 'tombstones'], async (tx) => {
-      const person = await setRelationshipIn(tx, personId, relationship, now);
-      if (conversation) {
-        const input = conversationInteraction(conversation, person, 'manual', now);
-        await logIn(tx, draftInteraction(input, settings, now));
-      }
-      return person;
-    });
-  }
-
-  /** Merges `dropId` into `keepId`, with everything that was theirs. */
-  async mergePeople(keepId: string, dropId: string, now: number = Date.now()): Promise<Person> {
-    if (keepId === dropId)
-      throw new ValidationError('merge', ['cannot merge a person into themself']);
-    return this.command([...RECORD_STORES], (tx) => mergeIn(tx, keepId, dropId, now));
-  }
-
+/** The log, read and written: the people commands, and the log's own. */
+export class Store extends PeopleCommands {
   // ---- interactions ----
 
   /**
@@ -270,21 +103,16 @@ export class Store extends StoreReader {
     const drafts = people.map((person) =>
       draftInteraction(conversationInteraction(conversation, person, source, now), settings, now),
     );
-    const { logged } = await this.command(
+    const results = await this.command(
       ['people', 'interactions', 'tombstones'],
       async (tx) => {
-        const logged: Interaction[] = [];
-        let created = false;
-        for (const draft of drafts) {
-          const result = await logIn(tx, draft);
-          created ||= result.created;
-          if (result.interaction) logged.push(result.interaction);
-        }
-        return { logged, created };
+        const results = [];
+        for (const draft of drafts) results.push(await logIn(tx, draft));
+        return results;
       },
-      (r) => r.created,
+      (results) => results.some((r) => r.created),
     );
-    return logged;
+    return results.flatMap((r) => (r.interaction ? [r.interaction] : []));
   }
 
   /**

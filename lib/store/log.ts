@@ -36,6 +36,17 @@ export interface NewInteraction {
   relationship?: Relationship;
 }
 
+/** What "log this by hand" says: someone (found or new), and what happened with them. */
+export interface ManualEntryInput {
+  name: string;
+  email?: string;
+  /** The person the user picked among several of this name. */
+  personId?: string;
+  /** Left out: the person's own (a new person's is then unknown). */
+  relationship?: Relationship;
+  interaction: Omit<NewInteraction, 'personId' | 'relationship'>;
+}
+
 export type NewAppreciation = Omit<Appreciation, 'id' | 'at'> & { at?: number };
 export type NewCheckIn = Omit<CheckIn, 'id' | 'askedAt' | 'delivered' | 'answer' | 'commitment'> &
   Partial<Pick<CheckIn, 'askedAt' | 'delivered' | 'answer' | 'commitment'>>;

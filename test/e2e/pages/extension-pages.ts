@@ -42,12 +42,6 @@ export async function openExtensionPage(
 
 export const openPopup = (browser: LaunchedBrowser): Promise<TestPage> =>
   openExtensionPage(browser, 'popup');
-export const openSidePanel = (browser: LaunchedBrowser): Promise<TestPage> =>
-  openExtensionPage(browser, 'sidepanel');
-export const openOptions = (browser: LaunchedBrowser): Promise<TestPage> =>
-  openExtensionPage(browser, 'options');
-export const openOverlay = (browser: LaunchedBrowser): Promise<TestPage> =>
-  openExtensionPage(browser, 'overlay');
 
 export interface Balance {
   internal: number;
@@ -67,13 +61,4 @@ export function getBalance(popup: TestPage): Promise<Balance | null> {
       thanks: count(balance.dataset.thanks),
     };
   });
-}
-
-/** The side panel's log, one `[data-testid="log-entry"]` per interaction or appreciation. */
-export function readLogEntries(sidepanel: TestPage): Promise<string[]> {
-  return sidepanel.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="log-entry"]')].map(
-      (entry) => entry.textContent?.trim() ?? '',
-    ),
-  );
 }

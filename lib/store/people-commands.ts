@@ -1,0 +1,173 @@
+/**
+ * The commands on people: each runs in one transaction and announces its change once it
+ * committed (see `command`). Store (./index.ts) adds the log's commands to these.
+ */
+import {
+  PersonSchema,
+  ValidationError,
+  parseOrThrow,
+  type Conversation,
+  type Participant,
+  type Person,
+  type Relationship,
+  type Settings,
+} from '../model';
+import { applyPersonPatch, type PersonPatch } from '../people';
+import { announceStoreChange } from './changes';
+import { RECORD_STORES } from './data';
+import { conversationInteraction, draftInteraction, logIn } from './log';
+import { mergeIn, newPerson, resolveIn, setRelationshipIn, type NewPerson } from './people';
+import { StoreReader } from './reader';
+import { abandon, NotFoundError, writeTx, type Db, type StoreName, type WriteTx } from './tx';
+
+export interface ResolvedParticipant {
+  participant: Participant;
+  person: Person;
+}
+
+/** Reads, and the commands on people. */
+export class PeopleCommands extends StoreReader {
+  constructor(
+    db: Db,
+    private readonly announce: () => void = announceStoreChange,
+  ) {
+    super(db);
+  }
+
+  /**
+   * Runs `write` in one transaction over `names`, and announces the change once it committed
+   * (unless `changed` says nothing was written).
+   */
+  protected async command<T>(
+    names: StoreName[],
+    write: (tx: WriteTx) => Promise<T>,
+    changed: (result: T) => boolean = () => true,
+  ): Promise<T> {
+    const tx = writeTx(this.db, names);
+    const result = await write(tx);
+    await tx.done;
+    if (changed(result)) this.announce();
+    return result;
+  }
+
+  // ---- people ----
+
+  async createPerson(input: NewPerson, now: number = Date.now()): Promise<Person> {
+    const person = newPerson(input, now);
+    return this.command(['people'], async (tx) => {
+      await tx.objectStore('people').add(person);
+      return person;
+    });
+  }
+
+  async savePerson(input: Person, now: number = Date.now()): Promise<Person> {
+    const person = parseOrThrow(PersonSchema, { ...input, updatedAt: now }, 'person');
+    return this.command(['people'], async (tx) => {
+      await tx.objectStore('people').put(person);
+      return person;
+    });
+  }
+
+  /**
+   * The person editor's save: only the fields the user changed, applied to the person as stored
+   * now (so emails, handles or notes added meanwhile stay); a changed relationship is the user's
+   * own choice and re-labels their interactions.
+   */
+  async patchPerson(id: string, patch: PersonPatch, now: number = Date.now()): Promise<Person> {
+    return this.command(['people', 'interactions'], async (tx) => {
+      const stored = await tx.objectStore('people').get(id);
+      if (!stored) return abandon(tx, new NotFoundError('person', id));
+      const current =
+        patch.relationship !== undefined && patch.relationship !== stored.relationship
+          ? await setRelationshipIn(tx, id, patch.relationship, now)
+          : stored;
+      let person: Person;
+      try {
+        person = parseOrThrow(
+          PersonSchema,
+          { ...applyPersonPatch(current, patch), updatedAt: now },
+          'person',
+        );
+      } catch (error) {
+        return abandon(tx, error as Error);
+      }
+      await tx.objectStore('people').put(person);
+      return person;
+    });
+  }
+
+  /** The person a tool's participant stands for, found (and completed) or created. */
+  async resolveParticipant(
+    participant: Participant,
+    orgDomains: readonly string[],
+    now: number = Date.now(),
+  ): Promise<Person> {
+    const { person } = await this.command(
+      ['people'],
+      (tx) => resolveIn(tx, participant, orgDomains, now),
+      (r) => r.changed,
+    );
+    return person;
+  }
+
+  /** Everyone in a conversation as people of the log, in one transaction. */
+  async resolveParticipants(
+    conversation: Conversation,
+    settings: Pick<Settings, 'orgDomains'>,
+    now: number = Date.now(),
+  ): Promise<ResolvedParticipant[]> {
+    const found = await this.command(
+      ['people'],
+      async (tx) => {
+        const found = [];
+        for (const participant of conversation.participants)
+          found.push({
+            participant,
+            ...(await resolveIn(tx, participant, settings.orgDomains, now)),
+          });
+        return found;
+      },
+      (found) => found.some((f) => f.changed),
+    );
+    // Two participants can turn out to be one person (an email here, a handle there).
+    return found
+      .filter((f, n) => found.findIndex((other) => other.person.id === f.person.id) === n)
+      .map(({ participant, person }) => ({ participant, person }));
+  }
+
+  /** The user's own choice for a person; it re-labels their interactions not tagged one by one. */
+  async setRelationship(
+    personId: string,
+    relationship: Relationship,
+    now: number = Date.now(),
+  ): Promise<Person> {
+    return this.command(['people', 'interactions'], (tx) =>
+      setRelationshipIn(tx, personId, relationship, now),
+    );
+  }
+
+  /** Tags a person in an open conversation: the choice sticks, and the conversation is logged. */
+  async tagPerson(
+    personId: string,
+    relationship: Relationship,
+    conversation: Conversation | null,
+    settings: Pick<Settings, 'timeZone'>,
+    now: number = Date.now(),
+  ): Promise<Person> {
+    return this.command(['people', 'interactions', 'tombstones'], async (tx) => {
+      const person = await setRelationshipIn(tx, personId, relationship, now);
+      if (conversation) {
+        const input = conversationInteraction(conversation, person, 'manual', now);
+        await logIn(tx, draftInteraction(input, settings, now));
+      }
+      return person;
+    });
+  }
+
+  /** Merges `dropId` into `keepId`, with everything that was theirs. */
+  async mergePeople(keepId: string, dropId: string, now: number = Date.now()): Promise<Person> {
+    if (keepId === dropId)
+      throw new ValidationError('merge', ['cannot merge a person into themself']);
+    return this.command([...RECORD_STORES], (tx) => mergeIn(tx, keepId, dropId, now));
+  }
+}
