@@ -172,10 +172,24 @@ export function App() {
             {toThank.map((s) => (
               <li key={s.personId ?? s.kind} data-testid="suggestion" data-kind={s.kind}>
                 <p>{s.reason}</p>
-                {s.person && (
-                  <button type="button" onClick={() => void openComposerInSidePanel(s.person!.id)}>
-                    {t('commonThankPerson', s.person.name)}
+                {s.kind === 'check-in' ? (
+                  // A due follow-up asks about the user's own promise, not for a thank-you.
+                  <button
+                    type="button"
+                    data-testid="did-i-deliver"
+                    onClick={() => void openSidePanelFromClick()}
+                  >
+                    {t('checkInDelivered')}
                   </button>
+                ) : (
+                  s.person && (
+                    <button
+                      type="button"
+                      onClick={() => void openComposerInSidePanel(s.person!.id)}
+                    >
+                      {t('commonThankPerson', s.person.name)}
+                    </button>
+                  )
                 )}
               </li>
             ))}

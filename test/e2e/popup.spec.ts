@@ -49,6 +49,10 @@ describe('the popup', () => {
     expect(await balanceOf(popup)).toEqual({ internal: 0, external: 0, thanks: 0 });
     expect(await popup.locator('[data-testid="first-week"]').isVisible()).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);
+    // Chrome gives extension pages a 75% body font; the tokens put body text back at 14 px.
+    expect(
+      await popup.evaluate(() => getComputedStyle(document.querySelector('main')!).fontSize),
+    ).toBe('14px');
 
     const panel = await context.newPage();
     await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tab=log`);
