@@ -40,7 +40,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'alarms', 'notifications', 'scripting'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'alarms',
+      'notifications',
+      'scripting',
+    ],
     // Self-hosted tools only, each origin asked for from a click in the options page.
     optional_host_permissions: ['https://*/*'],
     host_permissions: ALL_TOOL_MATCHES,

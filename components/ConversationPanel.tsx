@@ -9,6 +9,7 @@ import type {
 } from '@/lib/model';
 import type { ResolvedParticipant, Store } from '@/lib/store';
 import { TOOL_LABELS } from '@/lib/sites';
+import { describeFailedWrite } from '@/lib/storage-errors';
 import { t } from '@/platform';
 import { useSettings } from './hooks';
 import { ManualEntry } from './ManualEntry';
@@ -102,18 +103,22 @@ export function ConversationPanel({
     try {
       await store.tagPerson(person.id, relationship, conversation, settings);
     } catch (e) {
-      setError(t('panelSaveError', (e as Error).message));
+      setError(describeFailedWrite(e, t));
     }
   }
 
   async function logAll() {
     if (!conversation) return;
-    await store.logConversation(
-      conversation,
-      people.map((p) => p.person),
-      settings,
-      'manual',
-    );
+    try {
+      await store.logConversation(
+        conversation,
+        people.map((p) => p.person),
+        settings,
+        'manual',
+      );
+    } catch (e) {
+      setError(describeFailedWrite(e, t));
+    }
   }
 
   if (!conversation) {

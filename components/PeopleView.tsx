@@ -4,6 +4,7 @@ import { CIRCLES, THANK_PREFERENCES, type Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { PersonActivity, Store } from '@/lib/store';
 import { personPatch } from '@/lib/people';
+import { describeFailedWrite } from '@/lib/storage-errors';
 import { t, uiLocale } from '@/platform';
 
 const CIRCLE_LABELS: Record<(typeof CIRCLES)[number], MessageKey> = {
@@ -152,7 +153,7 @@ function PersonEditor({
       await store.patchPerson(person.id, personPatch(person, draft));
       onDone();
     } catch (e) {
-      setStatus(e instanceof ValidationError ? e.problems.join('; ') : (e as Error).message);
+      setStatus(e instanceof ValidationError ? e.problems.join('; ') : describeFailedWrite(e, t));
     }
   }
 

@@ -111,8 +111,35 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
 
 let storePromise: Promise<Store> | undefined;
 export function getStore(): Promise<Store> {
-  storePromise ??= openStore();
+  storePromise ??= openStore().then((store) => {
+    void keepLogFromEviction();
+    return store;
+  });
   return storePromise;
+}
+
+/**
+ * Asks the browser never to evict the log under storage pressure (with `unlimitedStorage` it
+ * has no quota to outgrow either). A refusal changes nothing: the log stays as it is.
+ */
+export async function keepLogFromEviction(): Promise<boolean> {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage?.persist) return false;
+  try {
+    return (await storage.persisted()) || (await storage.persist());
+  } catch {
+    return false;
+  }
+}
+
+/** A plain notification: for what the user must hear about when no page of ours is open. */
+export async function notify(id: string, title: string, message: string): Promise<void> {
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
 }
 
 // ---- permissions (host access per tool, custom domains) ----

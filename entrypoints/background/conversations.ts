@@ -4,8 +4,17 @@
  * extension pages, and logs it once it has stayed open for the user's auto-log delay.
  */
 import { domainOf, isPublicMailDomain } from '@/lib/classify';
+import { describeFailedWrite } from '@/lib/storage-errors';
 import type { ConversationReply, MessageOf } from '@/lib/messages';
-import { getStore, loadSettings, rememberSignedInDomain, tellPages, type Sender } from '@/platform';
+import {
+  getStore,
+  loadSettings,
+  notify,
+  rememberSignedInDomain,
+  t,
+  tellPages,
+  type Sender,
+} from '@/platform';
 import { tabConversationItem, type TabConversation } from '@/platform/storage';
 
 export async function conversationReported(
@@ -46,8 +55,16 @@ function scheduleAutoLog(tabId: number, entry: TabConversation): void {
     const settings = await loadSettings();
     if (settings.autoLog !== 'after-open') return;
     const wait = Math.max(0, entry.since + settings.autoLogDelaySeconds * 1000 - Date.now());
-    setTimeout(() => void autoLog(tabId, entry.conversation!.threadKey), wait);
+    setTimeout(
+      () => void autoLog(tabId, entry.conversation!.threadKey).catch(showFailedWrite),
+      wait,
+    );
   })();
+}
+
+/** A write nobody clicked for (auto-log) failed: say so where the user will see it. */
+function showFailedWrite(error: unknown): Promise<void> {
+  return notify('inside-out-write-failed', t('extName'), describeFailedWrite(error, t));
 }
 
 /** Logs the tab's conversation if it is still the one that was open when the timer started. */
