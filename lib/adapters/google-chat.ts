@@ -23,6 +23,7 @@ import {
   text,
   withinLimits,
 } from './dom';
+import { frameDocuments } from './frames';
 import type { Adapter } from './types';
 
 // Markup generations, newest first: the timestamp is on the message or on a child of it.
@@ -139,10 +140,24 @@ function personOf(el: Element, inMessage: boolean): Partial<Participant> | undef
 }
 
 /** The conversation region: the main landmark around the messages, if there is one. */
-function conversation(document: Document): Element | null {
+function conversationIn(document: Document): Element | null {
   const message = messagesIn(document)[0];
   if (!message) return document.querySelector(CONVERSATION);
   return message.closest(CONVERSATION) ?? message.parentElement ?? document.body;
+}
+
+/**
+ * The region with messages: in the page, else in a same-origin frame (the newer client shows
+ * the conversation in a `chat.google.com/…/frame` while the address stays on the top page).
+ */
+function conversation(document: Document): Element | null {
+  const here = conversationIn(document);
+  if (here && messagesIn(here).length) return here;
+  for (const frame of frameDocuments(document)) {
+    const inner = conversationIn(frame.document);
+    if (inner && messagesIn(inner).length) return inner;
+  }
+  return here;
 }
 
 export const googleChat: Adapter = {
@@ -154,9 +169,10 @@ export const googleChat: Adapter = {
     if (!place) return null;
     const root = conversation(document);
     const messages = root ? messagesIn(root) : [];
-    const heading = text(first(document, TITLE));
-    const title =
-      (heading && !/^home$/i.test(heading) ? heading : '') || titleFromDocument(document);
+    const heading = [root?.ownerDocument, document]
+      .map((doc) => (doc ? text(first(doc, TITLE)) : ''))
+      .find((shown) => shown && !/^home$/i.test(shown));
+    const title = heading || titleFromDocument(document);
     // Nothing rendered yet, or still the previous view (the home page): nothing to read.
     if (!root || (!messages.length && !title)) return null;
 

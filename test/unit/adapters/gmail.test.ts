@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { gmail } from '../../../lib/adapters/gmail';
 import { ConversationSchema } from '../../../lib/model';
 import { loadFixture } from './load-fixture';
@@ -122,7 +122,7 @@ describe('gmail adapter', () => {
 describe('gmail adapter, split pane (2025–26 markup)', () => {
   it('reads the thread previewed beside the list, keyed by its legacy id when the perm id reads "undefined"', () => {
     const { document, url } = loadFixture('gmail', 'thread-split-pane');
-    const found = gmail.extract(document, url);
+    const found = detectConversation(document, url);
     expect(found).toEqual({
       tool: 'gmail',
       kind: 'mail',
@@ -141,7 +141,7 @@ describe('gmail adapter, split pane (2025–26 markup)', () => {
 
   it('lists nobody from the list beside it, the quoted text, or an open hovercard', () => {
     const { document, url } = loadFixture('gmail', 'thread-split-pane');
-    const names = gmail.extract(document, url)!.participants.map((p) => p.name);
+    const names = detectConversation(document, url)!.participants.map((p) => p.name);
     for (const other of [
       'Taylor Nguyen',
       'Morgan Yu',
@@ -157,13 +157,13 @@ describe('gmail adapter, split pane (2025–26 markup)', () => {
   it('gives null for the same list when no thread is previewed', () => {
     const { document, url } = loadFixture('gmail', 'thread-split-pane');
     document.querySelector('.a98.iY')?.remove();
-    expect(gmail.extract(document, url)).toBeNull();
+    expect(detectConversation(document, url)).toBeNull();
   });
 
   it('hands Chat inside Gmail (#chat/…) to the Google Chat reader', () => {
     const { document, url } = loadFixture('google-chat', 'mail-hash');
     expect(adapterFor(url)).toBe(gmail);
-    const found = gmail.extract(document, url);
+    const found = detectConversation(document, url);
     expect(found?.tool).toBe('google-chat');
     expect(found?.threadKey).toBe('google-chat:space:AAAAq1Zr8xY');
   });

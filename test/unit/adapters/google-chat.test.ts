@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { googleChat } from '../../../lib/adapters/google-chat';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { ConversationSchema } from '../../../lib/model';
 import { loadFixture } from './load-fixture';
 
@@ -117,7 +117,7 @@ describe('google chat adapter', () => {
 describe('google chat adapter, newer addresses', () => {
   it('reads a space at chat.google.com/u/0/app/chat/<id>: timestamps on a child, senders by data-user-id', () => {
     const { document, url } = loadFixture('google-chat', 'app-chat');
-    const found = googleChat.extract(document, url);
+    const found = detectConversation(document, url);
     expect(found).toEqual({
       tool: 'google-chat',
       kind: 'chat',
@@ -142,7 +142,7 @@ describe('google chat adapter, newer addresses', () => {
 
   it('lists nobody from the navigation beside the conversation, nor an open hovercard', () => {
     const { document, url } = loadFixture('google-chat', 'app-chat');
-    const found = googleChat.extract(document, url)!;
+    const found = detectConversation(document, url)!;
     const names = found.participants.map((p) => p.name);
     for (const other of ['Taylor Nguyen', 'Morgan Yu', 'Priya Shah', 'You', 'Sam Rivera']) {
       expect(names).not.toContain(other);
@@ -151,7 +151,7 @@ describe('google chat adapter, newer addresses', () => {
 
   it('reads Chat inside Gmail at mail.google.com/mail/u/0/#chat/space/<id>, without inbox rows or bots', () => {
     const { document, url } = loadFixture('google-chat', 'mail-hash');
-    const found = googleChat.extract(document, url);
+    const found = detectConversation(document, url);
     expect(found).toEqual({
       tool: 'google-chat',
       kind: 'chat',
@@ -211,7 +211,7 @@ describe('google chat adapter, newer addresses', () => {
       ],
     ];
     for (const [address, kind, canonical] of cases) {
-      const found = googleChat.extract(document, new URL(address));
+      const found = detectConversation(document, new URL(address));
       const id = canonical.split('/').pop();
       expect(found?.threadKey, address).toBe(`google-chat:${kind}:${id}`);
       expect(found?.url, address).toBe(canonical);
@@ -221,12 +221,51 @@ describe('google chat adapter, newer addresses', () => {
 
   it('takes the conversation from the navigation when the address names none (chat.google.com/u/0/)', () => {
     const { document } = loadFixture('google-chat', 'app-chat');
-    const found = googleChat.extract(document, new URL('https://chat.google.com/u/0/'));
+    const found = detectConversation(document, new URL('https://chat.google.com/u/0/'));
     expect(found?.threadKey).toBe('google-chat:space:AAQAotoa0bE');
     expect(found?.url).toBe('https://chat.google.com/u/0/chat/AAQAotoa0bE');
     document.querySelector('[aria-current]')?.removeAttribute('aria-current');
-    expect(googleChat.extract(document, new URL('https://chat.google.com/u/0/'))).not.toBeNull();
+    expect(detectConversation(document, new URL('https://chat.google.com/u/0/'))).not.toBeNull();
     document.querySelector('[aria-selected="true"]')?.removeAttribute('aria-selected');
-    expect(googleChat.extract(document, new URL('https://chat.google.com/u/0/'))).toBeNull();
+    expect(detectConversation(document, new URL('https://chat.google.com/u/0/'))).toBeNull();
+  });
+});
+
+describe('google chat adapter, the conversation in a frame', () => {
+  /** The newer client: the address on top, the messages in a same-origin frame. */
+  function shell(inner: () => Document | null): { document: Document; url: URL } {
+    const url = new URL('https://chat.google.com/u/0/app/chat/AAQAotoa0bE');
+    const { document: top } = loadFixture('google-chat', 'app-chat');
+    top.querySelector('[role="main"]')!.innerHTML = '<iframe name="single_full_screen"></iframe>'; // happy-dom loads no frames
+    const frame = top.querySelector('iframe')!;
+    Object.defineProperty(frame, 'contentDocument', { get: inner });
+    return { document: top, url };
+  }
+
+  function frameDocument(): Document {
+    const { document } = loadFixture('google-chat', 'app-chat');
+    document.querySelector('header')?.remove(); // a frame shows no account chip
+    document.querySelector('[role="navigation"]')?.remove();
+    Object.defineProperty(document, 'URL', { value: 'https://chat.google.com/u/0/frame?hl=en' });
+    return document;
+  }
+
+  it('reads the messages in the frame under the top address, with the user from the top', () => {
+    const inner = frameDocument();
+    const { document, url } = shell(() => inner);
+    const found = detectConversation(document, url);
+    expect(found?.threadKey).toBe('google-chat:space:AAQAotoa0bE');
+    expect(found?.title).toBe('Rollout war room');
+    expect(found?.participants.map((p) => p.name)).toEqual(['Dana Kim', 'Lee Park', 'Alex Chen']);
+    expect(found?.self).toEqual(SELF);
+    expect(googleChat.container?.(document)?.ownerDocument).toBe(inner);
+  });
+
+  it('reads no one, without throwing, when the frame cannot be read', () => {
+    const { document, url } = shell(() => {
+      throw new DOMException('Blocked a frame', 'SecurityError');
+    });
+    const found = detectConversation(document, url);
+    expect(found?.participants ?? []).toEqual([]);
   });
 });

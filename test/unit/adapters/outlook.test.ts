@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { outlook } from '../../../lib/adapters/outlook';
 import { ConversationSchema } from '../../../lib/model';
 import { loadFixture } from './load-fixture';
@@ -118,7 +118,7 @@ describe('outlook adapter', () => {
 describe('outlook adapter, colleagues shown by name only', () => {
   it('keeps everyone the headers name, with their persona ids, when the page shows no address', () => {
     const { document, url } = loadFixture('outlook', 'office-internal');
-    const found = outlook.extract(document, url);
+    const found = detectConversation(document, url);
     expect(found).toEqual({
       tool: 'outlook',
       kind: 'mail',
@@ -149,7 +149,7 @@ describe('outlook adapter, colleagues shown by name only', () => {
 
   it('lists nobody from the message list, quoted headers, bodies, "+2 others" or an open contact card', () => {
     const { document, url } = loadFixture('outlook', 'office-internal');
-    const names = outlook.extract(document, url)!.participants.map((p) => p.name);
+    const names = detectConversation(document, url)!.participants.map((p) => p.name);
     for (const other of [
       'Morgan Yu',
       'Casey Ortiz',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationSchema } from '../../../lib/model';
 import { slack } from '../../../lib/adapters/slack';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { loadFixture } from './load-fixture';
 
 const FIXTURES = ['channel-connect', 'dm-classic', 'browse-channels'];
@@ -90,9 +90,9 @@ describe('slack adapter', () => {
 });
 
 describe('slack adapter, the user from structure', () => {
-  it('reads a channel whose account button is labelled "User menu": the user comes from the avatar id', () => {
+  it('reads a channel whose account button is labelled "User menu": the user comes from boot data', () => {
     const { document, url } = loadFixture('slack', 'channel-ia4');
-    const found = slack.extract(document, url);
+    const found = detectConversation(document, url);
     expect(found).toEqual({
       tool: 'slack',
       kind: 'chat',
@@ -112,7 +112,7 @@ describe('slack adapter, the user from structure', () => {
 
   it('lists nobody from the sidebar or an open profile popover, and never the user', () => {
     const { document, url } = loadFixture('slack', 'channel-ia4');
-    const people = slack.extract(document, url)!.participants;
+    const people = detectConversation(document, url)!.participants;
     const names = people.map((p) => p.name);
     for (const other of ['Taylor Nguyen', 'Morgan Yu', 'Sam Rivera', 'User menu']) {
       expect(names).not.toContain(other);
@@ -120,19 +120,17 @@ describe('slack adapter, the user from structure', () => {
     expect(people.map((p) => p.handle)).not.toContain('slack:U01SAMR001');
   });
 
-  it('never takes the account button label for a name, and finds the user from boot data', () => {
+  it('never takes the account button label for a name; the avatar address names the user too', () => {
     const { document, url } = loadFixture('slack', 'channel-ia4');
-    document.querySelector('[data-qa="user-button"] img')?.remove();
-    const withoutId = slack.extract(document, url)!;
+    document.querySelector('script')?.remove();
+    const withoutId = detectConversation(document, url)!;
     expect(withoutId.self).toBeUndefined();
     expect(withoutId.participants.map((p) => p.name)).not.toContain('User menu');
 
-    const boot = document.createElement('script');
-    boot.textContent = 'var boot_data = {"team_id":"T0ACME1234","user_id":"U01SAMR001"};';
-    const fresh = loadFixture('slack', 'channel-ia4');
-    fresh.document.querySelector('[data-qa="user-button"] img')?.remove();
-    fresh.document.head.append(fresh.document.importNode(boot, true));
-    const found = slack.extract(fresh.document, fresh.url)!;
+    document
+      .querySelector('[data-qa="user-button"] img')
+      ?.setAttribute('src', 'https://ca.slack-edge.com/T0ACME1234-U01SAMR001-g4f2a1b3c5d6-48');
+    const found = detectConversation(document, url)!;
     expect(found.self).toEqual({ name: 'Sam Rivera' });
     expect(found.participants.map((p) => p.handle)).not.toContain('slack:U01SAMR001');
   });

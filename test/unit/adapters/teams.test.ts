@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationSchema } from '../../../lib/model';
 import { teams } from '../../../lib/adapters/teams';
-import { adapterFor } from '../../../lib/adapters/index';
+import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { loadFixture } from './load-fixture';
 
 const FIXTURES = ['chat-v2', 'channel-cloud', 'conversation-classic', 'activity'];
@@ -110,7 +110,7 @@ describe('teams adapter', () => {
 describe('teams adapter, the user from structure', () => {
   it('reads a teams.cloud.microsoft chat whose "me" control is labelled "User menu"', () => {
     const { document, url } = loadFixture('teams', 'chat-cloud-2026');
-    const found = teams.extract(document, url);
+    const found = detectConversation(document, url);
     expect(found).toEqual({
       tool: 'teams',
       kind: 'chat',
@@ -118,16 +118,8 @@ describe('teams adapter, the user from structure', () => {
       title: 'Cutover crew',
       url: 'https://teams.cloud.microsoft/l/chat/19%3Aa41c6e2b9d7f4e0c8b5a3d2f1e0c9b8a%40thread.v2/0',
       participants: [
-        {
-          name: 'Dana Kim',
-          handle: 'teams:8:orgid:0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
-          role: 'author',
-        },
-        {
-          name: 'Kenji Watanabe',
-          handle: 'teams:8:orgid:6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
-          role: 'author',
-        },
+        { name: 'Dana Kim', role: 'author' },
+        { name: 'Kenji Watanabe', role: 'author' },
         { name: 'Alex Chen', role: 'author', signal: 'external' },
         { name: 'Priya Shah', role: 'mention' },
       ],
@@ -139,7 +131,7 @@ describe('teams adapter, the user from structure', () => {
 
   it('lists nobody from the chat list, a quoted reply or an open profile card, and never the user', () => {
     const { document, url } = loadFixture('teams', 'chat-cloud-2026');
-    const names = teams.extract(document, url)!.participants.map((p) => p.name);
+    const names = detectConversation(document, url)!.participants.map((p) => p.name);
     for (const other of ['Taylor Nguyen', 'Morgan Yu', 'Sam Rivera', 'User menu']) {
       expect(names).not.toContain(other);
     }
@@ -149,13 +141,50 @@ describe('teams adapter, the user from structure', () => {
     const { document, url } = loadFixture('teams', 'chat-cloud-2026');
     const me = document.querySelector('[data-tid="me-control-avatar"]')!;
     me.setAttribute('aria-label', 'Profile picture of Samantha Rivera.');
-    expect(teams.extract(document, url)?.self).toEqual({ name: 'Samantha Rivera' });
+    expect(detectConversation(document, url)?.self).toEqual({ name: 'Samantha Rivera' });
     for (const label of ['User menu', 'Your profile, status Available', 'Account manager']) {
       me.setAttribute('aria-label', label);
       document.querySelector('.fui-ChatMyMessage')?.remove();
-      const found = teams.extract(document, url)!;
+      const found = detectConversation(document, url)!;
       expect(found.self, label).toBeUndefined();
       expect(found.participants.map((p) => p.name)).not.toContain(label);
     }
+  });
+
+  it("reads people's ids (MRI) from their pictures' addresses, the user's too", () => {
+    const { document, url } = loadFixture('teams', 'chat-cloud-2026');
+    const api = 'https://teams.cloud.microsoft/api/mt/part/emea-02/beta/users';
+    const pictures = document.querySelectorAll('[data-tid="message-avatar"] img');
+    pictures[0]!.setAttribute(
+      'src',
+      `${api}/8:orgid:0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6/profilepicturev2`,
+    );
+    pictures[1]!.setAttribute(
+      'src',
+      `${api}/6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d/profilepicturev2?displayname=Kenji`,
+    );
+    const me = document.querySelector('[data-tid="me-control-avatar"] img')!;
+    me.setAttribute('src', `${api}/8:orgid:5b7e4c1a-2f3d-4e5a-9b8c-7d6e5f4a3b2c/profilepicturev2`);
+    // The user writes under another display name here: the id still leaves them out.
+    document.querySelector('.fui-ChatMyMessage')?.remove();
+    const kenji = document.querySelectorAll('[data-tid="chat-pane-item"]')[1]!;
+    const mine = kenji.cloneNode(true) as Element;
+    mine.querySelector('img')!.setAttribute('src', me.getAttribute('src')!);
+    mine.querySelector('[data-tid="message-author-name"]')!.textContent = 'S. Rivera';
+    kenji.after(mine);
+    const found = detectConversation(document, url)!;
+    expect(found.participants.slice(0, 2)).toEqual([
+      {
+        name: 'Dana Kim',
+        handle: 'teams:8:orgid:0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+        role: 'author',
+      },
+      {
+        name: 'Kenji Watanabe',
+        handle: 'teams:8:orgid:6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+        role: 'author',
+      },
+    ]);
+    expect(found.participants.map((p) => p.name)).not.toContain('S. Rivera');
   });
 });
