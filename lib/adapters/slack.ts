@@ -122,22 +122,21 @@ function selfOf(document: Document, messages: Element[]): { name?: string; handl
   return { ...(name ? { name } : {}), handle: `slack:${id}` };
 }
 
-const bootUsers = new WeakMap<Document, string | null>();
+/** What each inline script says (scripts never change once parsed): read once per script. */
+const bootUsers = new WeakMap<Element, string | null>();
 
-/** `user_id` in the inline script that holds `boot_data`, read once per page. */
+/** `user_id` in the inline script that holds `boot_data`. */
 function bootDataUser(document: Document): string | undefined {
-  let found = bootUsers.get(document);
-  if (found === undefined) {
-    found = null;
-    for (const script of document.querySelectorAll('script:not([src])')) {
+  for (const script of document.querySelectorAll('script:not([src])')) {
+    let found = bootUsers.get(script);
+    if (found === undefined) {
       const source = script.textContent ?? '';
-      if (!source.includes('boot_data')) continue;
-      found = source.match(BOOT_USER)?.[1] ?? null;
-      if (found) break;
+      found = source.includes('boot_data') ? (source.match(BOOT_USER)?.[1] ?? null) : null;
+      bootUsers.set(script, found);
     }
-    bootUsers.set(document, found);
+    if (found) return found;
   }
-  return found ?? undefined;
+  return undefined;
 }
 
 /*
