@@ -176,8 +176,29 @@ export const gmail: Adapter = {
   },
 };
 
-// Fixture pages (test/fixtures/gmail/):
-// - thread-long.html: #inbox/<id>, newest markup, details table with to/cc, collapsed message.
-// - thread-legacy.html: #label/Customers/<hex id>, older markup (no ids on the subject, no
-//   gD/g2 classes), signed-in account only in the tab title.
-// - inbox.html: the inbox list, nothing open → null.
+/*
+ * Fixture pages (test/fixtures/gmail/), newest markup first:
+ * - thread-split-pane.html — the split pane (2025–26): the address stays `#inbox`, the thread
+ *                            shows in `.a98.iY` beside the visible list (other people's rows),
+ *                            `data-thread-perm-id="undefined"`, quoted "On … wrote:" and
+ *                            forwarded headers in the body, an open hovercard; none listed
+ * - thread-long.html       — `#inbox/<id>`, details table with to/cc, collapsed messages
+ * - thread-legacy.html     — `#label/Customers/<hex id>`, older markup (no ids on the subject,
+ *                            no gD/g2 classes), the account only in the tab title
+ * - inbox.html             — the inbox list, nothing open (null)
+ * Chat inside Gmail (`#chat/…`) is read by google-chat.ts (fixture google-chat/mail-hash).
+ *
+ * Sources (facts only):
+ * - KartikTalwar/gmail.js src/gmail.js (last changed 2025-03-02): sender `span[email].gD`,
+ *   recipients `span[email].g2` in `span.hb`, body `div.a3s`, message `div.adn` with
+ *   `data-message-id` (`#msg-f:…`) and `data-legacy-message-id`, thread `div.if`/`div.iY`,
+ *   subject `h2.hP`, thread ids `h2[data-legacy-thread-id]` and `[data-thread-perm-id]`,
+ *   compose recipients `div[data-hovercard-id]`; the user's address is read from page globals.
+ * - gmail.js issue #814 (2025-11-09): on Workspace accounts the subject reads
+ *   `<h2 class="hP" jsname="r4nke" data-thread-perm-id="undefined" data-legacy-thread-id="…">`.
+ * - InboxSDK pull request #1309 (2026-08-06): split pane `.aia` / `.a98.iY`, the selected row
+ *   `[gh=tl] tr.aps [data-legacy-thread-id]`, body `div.ii.gt`; `.adP` and `table.Bs` are gone.
+ * - gmail.js issue #531 (2018-09-19): a just-sent message has no legacy id for a few seconds.
+ * Still a guess: whether the split pane's address ever carries the thread id (both handled);
+ * the account chip's "Google Account: Name (email)" label (seen in Google Chat tests, 2026).
+ */

@@ -221,7 +221,7 @@ export const googleChat: Adapter = {
  *   `mail.google.com/mail/u/<n>/#chat/space/<id>`; a conversation opened while the address
  *   stays `chat.google.com/u/0/` is known from the navigation link marked `aria-current`; the
  *   messages live in a frame named `single_full_screen` (a Google Chat exporter's test suite,
- *   content.test.js, seen 2026; the same ids are the API's `spaces/<id>`).
+ *   content.test.js, code index, repository not named, 2026; the same ids are the API's `spaces/<id>`).
  * - `chat.google.com/u/<n>/app/chat/<id>` as the DM deep link, and "Google Account: Name
  *   (email)" as the account chip's label in Chat (a Chat calling tool's dm_resolve tests, 2026).
  * - Message `[data-id]` with the timestamp on a child `span[data-absolute-timestamp]`, sender

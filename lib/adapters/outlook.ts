@@ -218,11 +218,32 @@ export const outlook: Adapter = {
   },
 };
 
-// Fixture pages (test/fixtures/outlook/):
-// - office-thread.html: outlook.office.com/mail/inbox/id/<id>, newest markup, a long
-//   conversation with From/To/Cc persona buttons.
-// - live-legacy.html: outlook.live.com/mail/0/inbox/id/<id>, older markup: "Reading Pane"
-//   region, subject by aria-level only, mailto links and title chips, labels beside them.
-// - office365-pane.html: outlook.office365.com/mail/inbox with the reading pane beside the
-//   list: the id comes from data-convid.
-// - inbox.html: the list with nothing selected → null.
+/*
+ * Fixture pages (test/fixtures/outlook/), newest markup first:
+ * - office-internal.html — outlook.office.com/mail/id/<id>: an internal thread whose people are
+ *                          shown by name only (persona ids on some), a "+2 others" chip, a
+ *                          "To:" group with no chips, quoted "From: … Sent: …" headers, the
+ *                          message list beside it and an open contact card; none listed
+ * - office-thread.html   — outlook.office.com/mail/inbox/id/<id>, From/To/Cc persona buttons
+ *                          carrying "Name <email>"
+ * - live-legacy.html     — outlook.live.com/mail/0/inbox/id/<id>, older markup: "Reading Pane"
+ *                          region, subject by aria-level only, mailto links and title chips
+ * - office365-pane.html  — outlook.office365.com/mail/inbox with the reading pane beside the
+ *                          list: the id comes from data-convid
+ * - inbox.html           — the list with nothing selected (null)
+ *
+ * Sources (facts only):
+ * - auslong427/Outlook-Copy content.js (2025-10-17): reading pane `#ReadingPaneContainerId`,
+ *   `[data-automationid="ReadingPaneContainer"]` or a region labelled "Reading…"; headers
+ *   `[data-automationid="MessageHeader"]`, subject `[data-automationid="MessageSubject"]` or
+ *   `h1/h2[role="heading"]`, sender `[data-automationid="From"]` / `span[aria-label^="From"]`;
+ *   the sender's address is often not in the header at all and is read from the persona card
+ *   that opens on hover — colleagues are shown by name.
+ * - An Outlook fetcher's selectors (code index, repository not named; 2025): `[data-app-section="MailReadingPaneContainer"]`,
+ *   `…Live` on outlook.live.com, `[data-app-section="SubjectLine"]`, `"SenderLine"`,
+ *   `"RecipientsLine"`; message lists carry `[data-convid]` on `[role="option"]` rows.
+ * - OfficeDev/office-js issues #2819 (2022-09-07) and #3122 (2023-02-01): inside a tenant,
+ *   recipients resolve to directory users ("user") rather than addresses.
+ * Still a guess: `data-persona-id` / `data-lpc-hover-target` as persona markers, and the exact
+ * "To:" group labels; no public source shows Outlook's current header markup in full.
+ */

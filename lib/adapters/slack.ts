@@ -140,9 +140,30 @@ function bootDataUser(document: Document): string | undefined {
 }
 
 /*
- * Fixture pages (test/fixtures/slack/):
+ * Fixture pages (test/fixtures/slack/), newest markup first:
+ * - channel-ia4.html     — the tab-rail client: account button labelled "User menu" (no id on
+ *                          it), the user from boot data, `data-msg-ts` messages, the sidebar's
+ *                          DMs with presence and an open profile popover; none listed
  * - channel-connect.html — Slack Connect channel with a thread pane: internal and external
- *                          (badged) senders, mentions, the signed-in user
- * - dm-classic.html      — a DM in the older markup (sender links to /team/U…)
+ *                          (badged) senders, mentions, the user's id on the account button
+ * - dm-classic.html      — a DM in the older markup (sender links to /team/U…), boot data
  * - browse-channels.html — the channel browser, nothing open (null)
+ *
+ * Sources (facts only):
+ * - dudgeon/scrape-to-markdown (2026-02-13): channel from `app.slack.com/client/<T…>/<C…>`;
+ *   the web client's boot data carries the session (`boot_data`).
+ * - A Slack exporter userscript (code index, repository not named; 2025–26): `[data-qa="message_pane"] [data-qa="message_container"]
+ *   [data-msg-ts]` with `data-msg-channel-id`, sender `[data-qa="message_sender_name"]`, text
+ *   `[data-qa="message-text"]`; another reads `button[data-qa="message_sender_name"]` for both
+ *   the name and `data-message-sender`, timestamps `span.c-timestamp__label[data-qa=
+ *   "timestamp_label"]`.
+ * - A commitments tracker's content script (code index, repository not named; 2025–26): the account button is
+ *   `[data-qa="user-button"]`, its label "User: Name" on some builds only.
+ * - Fauntleroy/neutral-face-emoji-tools src/get-slack-api-data.js (2019-03-05, repo active to
+ *   2023-07-23): an inline script holds `var boot_data = {…}`.
+ * - xshoji/slack-search-result-exporter pull request #7 (2025-08-15): `.c-message_group` and
+ *   `.c-message_group__header` were gone from search results; ketanbhatt/block-slack-users issue
+ *   #3 (2018-01-31): `c-message__sender_link` replaced `data-member-id` on senders then.
+ * Still a guess: `user_id` inside boot_data (the field name), the avatar address form
+ *   `…/<team>-<user>-<hash>-<size>` as a carrier of the user id, the external-org badge markup.
  */

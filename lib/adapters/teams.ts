@@ -237,10 +237,32 @@ function withoutShortMentions<T extends { name?: string; role?: string }>(
 }
 
 /*
- * Fixture pages (test/fixtures/teams/):
+ * Fixture pages (test/fixtures/teams/), newest markup first:
+ * - chat-cloud-2026.html      — teams.cloud.microsoft group chat: the "me" control labelled
+ *                               "User menu", the user's own message (`fui-ChatMyMessage`), a
+ *                               quoted reply card, the chat list with presence and an open
+ *                               profile card beside it; none listed
  * - chat-v2.html              — new Teams group chat (id from the header), internal and
- *                               External people, full and shortened mentions, the signed-in user
+ *                               External people, full and shortened mentions
  * - channel-cloud.html        — teams.cloud.microsoft channel replies opened from a /l/message link
  * - conversation-classic.html — classic Teams `#/conversations/<id>` (fallback selectors)
  * - activity.html             — the activity feed, nothing open (null)
+ *
+ * Sources (facts only):
+ * - gediz/teams-web-chat-exporter src/entrypoints/content.ts and src/content/title.ts
+ *   (2026-07-12): messages `[data-tid="chat-pane-item"]` / `"chat-pane-message"` /
+ *   `"channel-pane-message"` / `"channel-replies-pane-message"` with `data-mid`, author
+ *   `[data-tid="message-author-name"]`, else `[id^="author-"]` named by `aria-labelledby`;
+ *   title `[id^="chat-header-"] h2`, 1:1 chats `[id^="chat-topic-person-"]`; the "me" control
+ *   `[data-tid="me-control-avatar"]` labelled "Profile picture of <name>.", its picture's
+ *   address carrying the user's id as `/users/<uuid>/`; the user's own messages have no avatar.
+ *   docs/TEAMS_INTERNALS.md (2026-04-27): conversation ids `19:…@thread.v2`, the user as
+ *   `8:orgid:<uuid>`, federated names may carry "(External)".
+ * - devnix/msteams-exporter (2026-02-12): `[data-tid="message-author"]`, `"message-body"`,
+ *   `"channel-replies-pane-message"`, `h2[id^="subject-line"]`, `.fui-StyledText`, for
+ *   teams.cloud.microsoft.
+ * - ingo/microsoft-teams-chat-extractor README (classic Teams): `div.ts-message-list-item`,
+ *   `div.ts-msg-name`.
+ * Still a guess: the own-message class names (`fui-ChatMyMessage`, `ts-message-mine`), MRIs
+ * inside picture addresses as `8:orgid:<uuid>`, the "External" label's markup.
  */
