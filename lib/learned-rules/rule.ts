@@ -1,0 +1,136 @@
+/**
+ * A learned rule: what the user showed us about one tool at one host, kept as structure only.
+ * A rule is a few steps (tag, attribute tests, semantic classes), never a selector string and
+ * never text from the page; the attribute values it may test are limited to structural ones
+ * (test ids, roles, link shapes), checked by the shapes below and again by the zod schema.
+ * Zod-free: the content script applies rules and must stay small.
+ */
+import type { Tool } from '../sites';
+
+/** A rule that reads more people than this on one page is reading the page, not a conversation. */
+export const MAX_PEOPLE = 50;
+
+/** Attributes whose exact value is structure (a test id, a role), not content. */
+export const VALUE_ATTRIBUTES = [
+  'data-testid',
+  'data-test-id',
+  'data-qa',
+  'data-tid',
+  'data-component',
+  'data-role',
+  'data-type',
+  'data-kind',
+  'data-view-id',
+  'role',
+  'itemprop',
+  'itemtype',
+  'rel',
+] as const;
+
+/** Attributes holding a link, tested by its shape (`/users/`, `mailto:`), never its target. */
+export const LINK_ATTRIBUTES = ['href', 'data-hovercard-url'] as const;
+
+/** Attributes a name or an address may be read from (the attribute's name, never its value). */
+export const NAME_ATTRIBUTES = [
+  'aria-label',
+  'title',
+  'alt',
+  'data-name',
+  'data-label',
+  'data-member-label',
+  'data-user-name',
+] as const;
+export const EMAIL_ATTRIBUTES = ['href', 'email', 'data-email', 'title', 'data-hovercard-id'];
+
+/** `data-*` / `aria-*` names made of words, no digits (`data-v-7ba5bd90` is generated). */
+export const ATTRIBUTE_NAME = /^(?:(?:data|aria)-[a-z]+(?:-[a-z]+)*|role|itemprop|itemtype|rel)$/;
+/** A test id or role: a word-like token without digit runs (ids), spaces or `@`. */
+export const STRUCTURAL_VALUE = /^(?!.*\d{3})[A-Za-z][A-Za-z0-9_.:/-]{0,79}$/;
+/** A link's shape: its first path segment (`/users/`), or its scheme (`mailto:`). */
+export const LINK_PREFIX = /^(?:\/[a-z][a-z_-]{0,30}\/|mailto:|tel:)$/;
+/** A class written by a person (`c-message__sender`), not by a CSS-in-JS tool or a minifier. */
+export const SEMANTIC_CLASS =
+  /^(?!(?:css|sc|jsx|emotion|styled|svelte|tw)-)[a-z][a-z]*(?:[-_]{1,2}[a-z]+)*$/;
+export const TAG = /^[a-z][a-z0-9]{0,15}(?:-[a-z0-9]+){0,4}$/;
+
+export interface AttributeTest {
+  name: string;
+  op: 'present' | 'equals' | 'prefix';
+  value?: string;
+}
+
+/** One element's structure: a tag, attribute tests and classes, all of which must hold. */
+export interface Step {
+  tag?: string;
+  attributes: AttributeTest[];
+  classes: string[];
+}
+
+export interface PeopleRule {
+  /** What holds the conversation; the rule reads nothing outside it. */
+  container: Step;
+  /** Each person's entry (a message, a chip), when it has a structure of its own. */
+  item?: Step;
+  /** The element that names one person. */
+  person: Step;
+  /** Where the name is: the element's visible text, or one of NAME_ATTRIBUTES. */
+  nameFrom: 'text' | (typeof NAME_ATTRIBUTES)[number];
+  /** Where an address is, when the page shows one. */
+  emailFrom?: string;
+}
+
+export interface LearnedRule {
+  version: 1;
+  tool: Tool;
+  host: string;
+  people: PeopleRule;
+  learnedAt: number;
+  /** When it last read someone, and how many people that was. */
+  lastMatchedAt?: number;
+  lastCount?: number;
+  /** When it last read nobody on a page of its host: it needs teaching again. */
+  missedAt?: number;
+}
+
+/** A rule that no longer reads its pages: the sidebar asks for it to be taught again. */
+export function needsTeaching(rule: Pick<LearnedRule, 'lastMatchedAt' | 'missedAt'>): boolean {
+  return rule.missedAt !== undefined && rule.missedAt > (rule.lastMatchedAt ?? 0);
+}
+
+/** The CSS selector of one step. Values are quoted; the shapes above allow no quote or escape. */
+export function selectorOf(step: Step): string {
+  let out = step.tag ?? '';
+  for (const test of step.attributes) {
+    if (!ATTRIBUTE_NAME.test(test.name) && !isLinkAttribute(test.name)) continue;
+    if (test.op === 'present') out += `[${test.name}]`;
+    else if (test.value !== undefined && /^[^"\\\n]*$/.test(test.value))
+      out += `[${test.name}${test.op === 'prefix' ? '^=' : '='}"${test.value}"]`;
+  }
+  for (const name of step.classes) if (SEMANTIC_CLASS.test(name)) out += `.${name}`;
+  return out || '*';
+}
+
+function isLinkAttribute(name: string): boolean {
+  return (LINK_ATTRIBUTES as readonly string[]).includes(name);
+}
+
+/** Whether a step says anything about structure beyond its tag. */
+export function hasStructure(step: Step): boolean {
+  return step.attributes.length > 0 || step.classes.length > 0;
+}
+
+export type RuleProblem = 'whole-page' | 'no-structure';
+
+/**
+ * Why a rule would read far more than a conversation: anchored to the page itself, or finding
+ * people by nothing but a tag. Checked before a rule is saved, imported or applied.
+ */
+export function ruleProblem(rule: PeopleRule): RuleProblem | undefined {
+  const { container } = rule;
+  const pageTag = ['html', 'body', 'head'].includes(container.tag ?? '');
+  const anchored =
+    hasStructure(container) || container.tag === 'main' || container.tag === 'article';
+  if (pageTag || !anchored) return 'whole-page';
+  if (!hasStructure(rule.person) && !(rule.item && hasStructure(rule.item))) return 'no-structure';
+  return undefined;
+}
