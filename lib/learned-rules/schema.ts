@@ -130,7 +130,10 @@ export function importRules(existing: readonly LearnedRule[], text: string): Imp
     if (rules.some((r) => r.tool === rule.tool && r.host === rule.host)) kept.push(rule);
     else {
       // What it read elsewhere says nothing about this browser's pages.
-      const { lastMatchedAt: _m, lastCount: _c, missedAt: _x, ...fresh } = rule;
+      const fresh: LearnedRule = { ...rule };
+      delete fresh.lastMatchedAt;
+      delete fresh.lastCount;
+      delete fresh.missedAt;
       rules.push(fresh);
       added.push(fresh);
     }
