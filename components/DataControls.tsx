@@ -140,7 +140,7 @@ export function DataControls({ store }: { store: Store }) {
   );
 }
 
-function save(name: string, type: string, content: string): void {
+export function save(name: string, type: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Person, type Settings } from '@/lib/model';
+import type { LearnedRule } from '@/lib/learned-rules/rule';
 import type { Store } from '@/lib/store';
+import { loadRules, watchRules } from '@/platform/learned-rules';
 
 import {
   getStore,
@@ -53,4 +55,14 @@ export function usePendingComposer(
     void check();
     return onPendingComposer(() => void check());
   }, [store]);
+}
+
+/** The learned rules, kept live. */
+export function useLearnedRules(): LearnedRule[] {
+  const [rules, setRules] = useState<LearnedRule[]>([]);
+  useEffect(() => {
+    void loadRules().then(setRules);
+    return watchRules(setRules);
+  }, []);
+  return rules;
 }

@@ -5,7 +5,9 @@
  * or comes from outside the extension, is dropped unanswered.
  */
 import { z } from 'zod';
-import { ConversationSchema, ToolSchema, type Conversation } from './model';
+import { PeopleRuleSchema } from './learned-rules/schema';
+import type { PeopleRule } from './learned-rules/rule';
+import { ConversationSchema, ToolSchema, type Conversation, type Tool } from './model';
 
 const TabId = z.number().int().nonnegative();
 const InsertText = z.strictObject({
@@ -15,8 +17,41 @@ const InsertText = z.strictObject({
 const closePanel = z.strictObject({ type: z.literal('close-panel') });
 const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
 
+/** The in-page sidebar steering the picker in its page (the keyboard's way to pick). */
+const Pick = z.strictObject({
+  type: z.literal('pick'),
+  action: z.enum(['next', 'previous', 'choose', 'remove', 'stop']),
+  index: z.number().int().min(0).max(10).optional(),
+});
+const learnedRuleChanged = z.strictObject({ type: z.literal('learned-rule-changed') });
+
+/** What the picker shows the sidebar: names travel here, never through the page's DOM. */
+const PickState = {
+  phase: z.enum(['picking', 'cancelled']),
+  highlighted: z.string().max(200).optional(),
+  chosen: z.array(z.string().max(200)).max(10),
+  preview: z.array(z.string().max(200)).max(50),
+  rule: PeopleRuleSchema.optional(),
+  problem: z.enum(['no-name', 'no-structure', 'no-container', 'too-many', 'misses']).optional(),
+};
+
 /** What the in-page sidebar may ask of the content script in its own tab, through `relay`. */
-const RelayedToContentScript = z.discriminatedUnion('type', [closePanel, hideLauncher, InsertText]);
+const RelayedToContentScript = z.discriminatedUnion('type', [
+  closePanel,
+  hideLauncher,
+  InsertText,
+  Pick,
+  learnedRuleChanged,
+]);
+
+/** What picking teaches: the tool and host of the sidebar's tab (null: nothing to pick here). */
+export type PickingTarget = { tool: Tool; host: string } | null;
+
+/** What a learned rule reads on a tab's page now. */
+export interface TryRuleReply {
+  names: string[];
+  refused?: 'too-many';
+}
 
 /** Whether a tool is switched on, and whether its page may frame the in-page sidebar. */
 export interface SiteStatus {
@@ -58,6 +93,58 @@ export const PROTOCOL = {
     to: 'background',
     request: z.strictObject({ type: z.literal('open-side-panel') }),
     reply: reply<void>(),
+  },
+  /** The rule the user taught for this tool at the sender's host, if any. */
+  'learned-rule': {
+    from: 'content-script',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('learned-rule'), tool: ToolSchema }),
+    reply: reply<PeopleRule | null>(),
+  },
+  /** How many people the learned rule read on the sender's page (0: it no longer matches). */
+  'learned-rule-read': {
+    from: 'content-script',
+    to: 'background',
+    request: z.strictObject({
+      type: z.literal('learned-rule-read'),
+      tool: ToolSchema,
+      count: z.number().int().min(0).max(10_000),
+    }),
+    reply: reply<void>(),
+  },
+  /** The picker in a tab, to that tab's in-page sidebar (through the background). */
+  'pick-state': {
+    from: 'content-script',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('pick-state'), ...PickState }),
+    reply: reply<void>(),
+  },
+  picked: {
+    from: 'background',
+    to: 'extension-pages',
+    request: z.strictObject({ type: z.literal('picked'), tabId: TabId, ...PickState }),
+    reply: reply<void>(),
+  },
+  /** Load the picker into the sender's tab; the reply names the tool and host it teaches. */
+  'start-picking': {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('start-picking') }),
+    reply: reply<PickingTarget>(),
+  },
+  pick: { from: 'extension-pages', to: 'content-script', request: Pick, reply: reply<void>() },
+  'learned-rule-changed': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: learnedRuleChanged,
+    reply: reply<void>(),
+  },
+  /** The options page: what would this rule read on the page open in that tab? */
+  'try-learned-rule': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: z.strictObject({ type: z.literal('try-learned-rule'), people: PeopleRuleSchema }),
+    reply: reply<TryRuleReply>(),
   },
   'get-conversation': {
     from: 'extension-pages',

@@ -44,11 +44,11 @@ export { sendToBackground } from './content';
 
 /**
  * Tells every open extension page, and the tab's own frames (Firefox's in-page frames hear
- * only their tab's messages), that a tab's conversation changed.
+ * only their tab's messages), that a tab's conversation or picking changed.
  */
 export async function tellPages(
   tabId: number,
-  message: MessageOf<'conversation-changed'>,
+  message: MessageOf<'conversation-changed'> | MessageOf<'picked'>,
 ): Promise<void> {
   await Promise.all([
     browser.runtime.sendMessage(message).catch(() => undefined),

@@ -15,6 +15,7 @@ import {
 import { listen, openExtensionWindow } from '@/platform/background';
 import { conversationOf, conversationReported, tabClosed } from './conversations';
 import { refreshBadge } from './badge';
+import { learnedRuleFor, learnedRuleRead, pickStateReported, startPicking } from './learned-rules';
 import { createMenus, MENU, onContextMenuClick } from './menus';
 import {
   ALARM,
@@ -93,10 +94,14 @@ const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
   'open-side-panel': async (_message, sender) => {
     if (sender.tab?.id !== undefined) await openSidePanelFor(sender.tab.id, sender.tab.windowId);
   },
+  'learned-rule': learnedRuleFor,
+  'learned-rule-read': learnedRuleRead,
+  'pick-state': pickStateReported,
 };
 
 const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
   'get-conversation': (message, sender) => conversationOf(message.tabId ?? sender.tab?.id),
+  'start-picking': (_message, sender) => startPicking(sender),
   relay: async (message, sender) => {
     if (sender.tab?.id === undefined) return undefined;
     const reply = await sendToTab(sender.tab.id, message.message);

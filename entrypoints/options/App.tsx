@@ -3,6 +3,7 @@ import { useSettings, useStore } from '@/components/hooks';
 import { useStoreVersion } from '@/components/read-hooks';
 import { CustomDomains } from '@/components/CustomDomains';
 import { DataControls } from '@/components/DataControls';
+import { LearnedRules } from '@/components/LearnedRules';
 import { classify } from '@/lib/classify';
 import {
   ValidationError,
@@ -318,6 +319,7 @@ export function App() {
         </p>
       </form>
       <CustomDomains domains={saved.customDomains} />
+      <LearnedRules />
       {store && <DataControls store={store} />}
     </main>
   );

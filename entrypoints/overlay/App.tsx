@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConversationPanel } from '@/components/ConversationPanel';
-import { useSettings, useStore } from '@/components/hooks';
+import { useLearnedRules, useSettings, useStore } from '@/components/hooks';
+import { PickPeople, stopPicking } from '@/components/PickPeople';
 import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
+import { needsTeaching } from '@/lib/learned-rules/rule';
+import type { PickingTarget } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
 
@@ -17,6 +20,19 @@ export function App() {
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [loaded, setLoaded] = useState(false);
   const flow = useThankFlow(store);
+  const [picking, setPicking] = useState<PickingTarget>(null);
+  const [pickError, setPickError] = useState(false);
+  const rules = useLearnedRules();
+  const host = conversation ? new URL(conversation.url).hostname : undefined;
+  const stale = rules.some(
+    (r) => r.host === host && r.tool === conversation?.tool && needsTeaching(r),
+  );
+
+  async function startPicking() {
+    const target = await sendToBackground({ type: 'start-picking' });
+    setPickError(!target);
+    setPicking(target ?? null);
+  }
 
   useEffect(() => {
     void sendToBackground({ type: 'get-conversation' }).then((reply) => {
@@ -31,11 +47,11 @@ export function App() {
     () =>
       onMessage(isFromExtensionPage, {
         'conversation-changed': (message) => {
-          const changed = message.tabId === tabId;
-          if (changed && message.conversation?.threadKey !== conversation?.threadKey) {
+          if (message.tabId !== tabId) return undefined;
+          // The same thread may be read anew (a rule taught): show its people, keep the flow.
+          if (message.conversation?.threadKey !== conversation?.threadKey) flow.thank(null);
+          if (JSON.stringify(message.conversation) !== JSON.stringify(conversation))
             setConversation(message.conversation);
-            flow.thank(null);
-          }
           return undefined;
         },
       }),
@@ -45,12 +61,15 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // The composer handles its own Escape (closing only itself) and marks it handled.
-      if (event.key === 'Escape' && !event.defaultPrevented && tabId !== null)
-        void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
+      if (event.key !== 'Escape' || event.defaultPrevented || tabId === null) return;
+      if (picking) {
+        stopPicking();
+        setPicking(null);
+      } else void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [tabId]);
+  }, [tabId, picking]);
 
   const close = () => void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
   const hide = () => void sendToBackground({ type: 'relay', message: { type: 'hide-launcher' } });
@@ -70,6 +89,8 @@ export function App() {
       </div>
       {!store || !loaded ? (
         <p aria-busy="true">{t('commonLoading')}</p>
+      ) : picking ? (
+        <PickPeople tabId={tabId} target={picking} onDone={() => setPicking(null)} />
       ) : flow.thanking || flow.choices ? (
         <ThankFlow
           store={store}
@@ -84,12 +105,29 @@ export function App() {
           }
         />
       ) : (
-        <ConversationPanel
-          store={store}
-          conversation={conversation}
-          version={version + settings.orgDomains.length}
-          onThank={flow.thank}
-        />
+        <>
+          {stale && (
+            <p role="status" class="error" data-testid="rule-needs-teaching">
+              {t('pickNeedsTeaching')}
+            </p>
+          )}
+          <ConversationPanel
+            store={store}
+            conversation={conversation}
+            version={version + settings.orgDomains.length}
+            onThank={flow.thank}
+          />
+          <p class="log-status">
+            <button type="button" data-testid="pick-people" onClick={() => void startPicking()}>
+              {t('pickPeople')}
+            </button>
+          </p>
+          {pickError && (
+            <p role="alert" class="error">
+              {t('pickStartError')}
+            </p>
+          )}
+        </>
       )}
     </main>
   );

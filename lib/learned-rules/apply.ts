@@ -4,6 +4,7 @@
  * the DOM it is given; never writes to it. A rule that reads more than MAX_PEOPLE is refused.
  */
 import { attr, dedupeParticipants, findEmail, parseNameAndEmail, text } from '../adapters/dom';
+import { frameDocuments } from '../adapters/frames';
 import type { Participant } from '../model';
 import { MAX_PEOPLE, selectorOf, type PeopleRule } from './rule';
 
@@ -11,47 +12,48 @@ export interface RuleReading {
   /** One entry per element the rule matched, in page order (the picker shows these). */
   elements: Element[];
   participants: Participant[];
+  /** Whether the conversation's container is on the page at all. */
+  containerFound: boolean;
   /** Set when the rule matched but was refused. */
   refused?: 'too-many';
 }
 
-/** Documents to look in: the page, then frames of the same origin (others throw or are null). */
-export function documentsOf(document: Document, depth = 2): Document[] {
-  const out = [document];
-  if (depth === 0) return out;
-  for (const frame of document.querySelectorAll('iframe, frame')) {
-    try {
-      const inner = (frame as HTMLIFrameElement).contentDocument;
-      if (inner?.documentElement) out.push(...documentsOf(inner, depth - 1));
-    } catch {
-      // A frame of another origin: not ours to read.
-    }
+/** The elements a rule matches: in the page, else in its same-origin frames (a tool's shell). */
+export function matchRule(
+  rule: PeopleRule,
+  document: Document,
+): { elements: Element[]; containerFound: boolean } {
+  const here = matchIn(rule, document);
+  if (here.elements.length) return here;
+  for (const frame of frameDocuments(document)) {
+    const inner = matchIn(rule, frame.document);
+    if (inner.elements.length) return inner;
+    here.containerFound ||= inner.containerFound;
   }
-  return out;
+  return here;
 }
 
-/** The elements a rule matches, from the first document whose container has any. */
-export function matchRule(rule: PeopleRule, document: Document): Element[] {
-  const containerSelector = selectorOf(rule.container);
+function matchIn(rule: PeopleRule, doc: Document) {
   const personSelector = rule.item
     ? `${selectorOf(rule.item)} ${selectorOf(rule.person)}`
     : selectorOf(rule.person);
-  for (const doc of documentsOf(document)) {
-    for (const container of safeAll(doc, containerSelector)) {
-      if (container === doc.documentElement || container === doc.body) continue;
-      const found = safeAll(container, personSelector);
-      if (found.length) return found;
-    }
+  let containerFound = false;
+  for (const container of safeAll(doc, selectorOf(rule.container))) {
+    if (container === doc.documentElement || container === doc.body) continue;
+    containerFound = true;
+    const elements = safeAll(container, personSelector);
+    if (elements.length) return { elements, containerFound };
   }
-  return [];
+  return { elements: [] as Element[], containerFound };
 }
 
 /** What a rule reads on a page now. */
 export function readWithRule(rule: PeopleRule, document: Document): RuleReading {
-  const elements = matchRule(rule, document);
-  if (elements.length > MAX_PEOPLE) return { elements: [], participants: [], refused: 'too-many' };
+  const { elements, containerFound } = matchRule(rule, document);
+  if (elements.length > MAX_PEOPLE)
+    return { elements: [], participants: [], containerFound, refused: 'too-many' };
   const raw = elements.map((el) => ({ ...personOf(rule, el), role: 'member' as const }));
-  return { elements, participants: dedupeParticipants(raw) };
+  return { elements, participants: dedupeParticipants(raw), containerFound };
 }
 
 /** One person's name and address, read where the rule says they are. */

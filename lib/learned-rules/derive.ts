@@ -116,7 +116,7 @@ export function signatureOf(el: Element, avoid: readonly string[]): Step {
     if ((LINK_ATTRIBUTES as readonly string[]).includes(name)) {
       const prefix = linkShape(value);
       if (prefix && !mentions(prefix, avoid))
-        attributes.push({ name, op: 'prefix', value: prefix });
+        attributes.push({ name: name as 'href', op: 'prefix', value: prefix });
     } else if (!ATTRIBUTE_NAME.test(name)) {
       continue;
     } else if (
@@ -124,7 +124,7 @@ export function signatureOf(el: Element, avoid: readonly string[]): Step {
       STRUCTURAL_VALUE.test(value) &&
       !mentions(value, avoid)
     ) {
-      attributes.push({ name, op: 'equals', value });
+      attributes.push({ name: name as 'role', op: 'equals', value });
     } else if (name.startsWith('data-') || name.startsWith('aria-')) {
       attributes.push({ name, op: 'present' });
     }
@@ -152,7 +152,7 @@ export function common(steps: Step[]): Step {
   for (const test of head.attributes) {
     const others = rest.map((s) => s.attributes.find((t) => t.name === test.name));
     if (others.some((t) => !t)) continue;
-    const same = others.every((t) => t!.op === test.op && t!.value === test.value);
+    const same = others.every((t) => JSON.stringify(t) === JSON.stringify(test));
     attributes.push(same ? test : { name: test.name, op: 'present' });
   }
   const classes = head.classes.filter((c) => rest.every((s) => s.classes.includes(c)));

@@ -53,11 +53,11 @@ export const SEMANTIC_CLASS =
   /^(?!(?:css|sc|jsx|emotion|styled|svelte|tw)-)[a-z][a-z]*(?:[-_]{1,2}[a-z]+)*$/;
 export const TAG = /^[a-z][a-z0-9]{0,15}(?:-[a-z0-9]+){0,4}$/;
 
-export interface AttributeTest {
-  name: string;
-  op: 'present' | 'equals' | 'prefix';
-  value?: string;
-}
+/** Has the attribute; has this structural value; holds a link of this shape. */
+export type AttributeTest =
+  | { name: string; op: 'present' }
+  | { name: (typeof VALUE_ATTRIBUTES)[number]; op: 'equals'; value: string }
+  | { name: (typeof LINK_ATTRIBUTES)[number]; op: 'prefix'; value: string };
 
 /** One element's structure: a tag, attribute tests and classes, all of which must hold. */
 export interface Step {
@@ -97,21 +97,19 @@ export function needsTeaching(rule: Pick<LearnedRule, 'lastMatchedAt' | 'missedA
   return rule.missedAt !== undefined && rule.missedAt > (rule.lastMatchedAt ?? 0);
 }
 
-/** The CSS selector of one step. Values are quoted; the shapes above allow no quote or escape. */
+/**
+ * The CSS selector of one step. Stored rules were parsed by the schema (no quote or escape can be
+ * in a value); a value that still has one is left out rather than trusted.
+ */
 export function selectorOf(step: Step): string {
   let out = step.tag ?? '';
   for (const test of step.attributes) {
-    if (!ATTRIBUTE_NAME.test(test.name) && !isLinkAttribute(test.name)) continue;
     if (test.op === 'present') out += `[${test.name}]`;
-    else if (test.value !== undefined && /^[^"\\\n]*$/.test(test.value))
+    else if (/^[^"\\\n]*$/.test(test.value))
       out += `[${test.name}${test.op === 'prefix' ? '^=' : '='}"${test.value}"]`;
   }
-  for (const name of step.classes) if (SEMANTIC_CLASS.test(name)) out += `.${name}`;
+  for (const name of step.classes) out += `.${name}`;
   return out || '*';
-}
-
-function isLinkAttribute(name: string): boolean {
-  return (LINK_ATTRIBUTES as readonly string[]).includes(name);
 }
 
 /** Whether a step says anything about structure beyond its tag. */

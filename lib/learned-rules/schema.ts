@@ -46,7 +46,7 @@ const StepSchema = z.strictObject({
   classes: z.array(z.string().min(4).max(40).regex(SEMANTIC_CLASS)).max(6),
 });
 
-const PeopleRuleSchema = z.strictObject({
+export const PeopleRuleSchema = z.strictObject({
   container: StepSchema,
   item: StepSchema.optional(),
   person: StepSchema,

@@ -4,6 +4,9 @@
  * bundle with only its own adapter, so a host page loads as little of us as possible.
  */
 import type { Adapter } from '@/lib/adapters/types';
+import { readWithRule } from '@/lib/learned-rules/apply';
+import { learnedReader, ruleOutcome, type RuleRead } from '@/lib/learned-rules/detect';
+import { ruleProblem, type PeopleRule } from '@/lib/learned-rules/rule';
 import type { Conversation } from '@/lib/model';
 import { findReplyBox } from '@/lib/reply-boxes';
 import {
@@ -42,11 +45,34 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   });
   signal.addEventListener('abort', () => launcher.destroy());
 
+  // A rule the user taught for this tool here is tried before the shipped generations.
+  const askRule = () => sendToBackground({ type: 'learned-rule', tool: adapter.tool });
+  let rule = (await askRule()) ?? undefined;
+  let ruleRead: RuleRead | undefined;
+  let told: number | undefined;
+  const learned = [
+    learnedReader(
+      adapter,
+      () => rule,
+      (read) => (ruleRead = read),
+    ),
+  ];
+
   const report = (conversation: Conversation | null) => {
     launcher.ensureAttached();
     void sendToBackground({ type: 'conversation', conversation });
+    const count = rule && ruleRead ? ruleOutcome(ruleRead, conversation) : undefined;
+    if (count === undefined || count === told) return;
+    told = count;
+    void sendToBackground({ type: 'learned-rule-read', tool: adapter.tool, count });
   };
-  watchConversation({ adapter, window, onChange: report, signal });
+  const watcher = watchConversation({
+    adapter,
+    window,
+    onChange: report,
+    signal,
+    detect: { learned },
+  });
 
   const stop = onExtensionMessage({
     'close-panel': () => launcher.close(),
@@ -55,6 +81,13 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
       void saveLauncherPrefs(host, { ...prefs, open: false, hidden: true });
     },
     'open-panel': () => launcher.open(),
+    'learned-rule-changed': () =>
+      void askRule().then((next) => {
+        rule = next ?? undefined;
+        told = undefined;
+        watcher.refresh();
+      }),
+    'try-learned-rule': (message) => tryRule(message.people),
     'insert-text': (message) =>
       typeof message.text === 'string'
         ? Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)))
@@ -85,4 +118,16 @@ function insertIntoReply(adapter: Adapter, text: string): boolean {
   }
   // contenteditable editors (Gmail, Slack, Teams) handle insertText as a real edit.
   return document.execCommand('insertText', false, text);
+}
+
+/** What a rule from the options page would read here now (names go back to that page only). */
+function tryRule(people: unknown): { names: string[]; refused?: 'too-many' } {
+  try {
+    const rule = people as PeopleRule;
+    if (ruleProblem(rule)) return { names: [] };
+    const reading = readWithRule(rule, document);
+    return { names: reading.participants.map((p) => p.name), refused: reading.refused };
+  } catch {
+    return { names: [] };
+  }
 }

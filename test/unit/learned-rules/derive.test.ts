@@ -105,6 +105,7 @@ describe('deriveRule', () => {
     const frameDoc = ticketPage('f00baa', ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
     const top = parse(`<body><header>App</header><iframe id="form"></iframe></body>`);
     Object.defineProperty(top.querySelector('iframe')!, 'contentDocument', { value: frameDoc });
+    Object.defineProperty(frameDoc, 'URL', { value: 'https://acme.service-now.com/form' });
     const derived = deriveRule([byText(frameDoc, 'Ada Lovelace'), byText(frameDoc, 'Alan Turing')]);
     if (!derived.ok) throw new Error(derived.problem);
     expect(namesOf(derived.rule, top)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);

@@ -1,0 +1,96 @@
+/**
+ * The learned rules, in the extension's own storage (never the page's): one typed item holding
+ * every rule, each entry parsed on the way out so a damaged one is skipped, not trusted. Every
+ * change goes through the functions here.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { LearnedRule } from '@/lib/learned-rules/rule';
+import { importRules, parseStoredRules, type ImportResult } from '@/lib/learned-rules/schema';
+import type { MessageOf, TryRuleReply } from '@/lib/messages';
+import type { Tool } from '@/lib/sites';
+import { sendToTab } from './index';
+
+const rulesItem = storage.defineItem<unknown[]>('local:learned-rules', {
+  fallback: [],
+  version: 1,
+});
+
+export async function loadRules(): Promise<LearnedRule[]> {
+  return parseStoredRules(await rulesItem.getValue());
+}
+
+export function watchRules(callback: (rules: LearnedRule[]) => void): () => void {
+  return rulesItem.watch((value) => callback(parseStoredRules(value)));
+}
+
+export async function ruleFor(tool: Tool, host: string): Promise<LearnedRule | undefined> {
+  return (await loadRules()).find((r) => r.tool === tool && r.host === host);
+}
+
+/** Saves a newly taught rule in place of the one this tool and host had (it was re-taught). */
+export async function saveRule(rule: LearnedRule): Promise<void> {
+  const [checked] = parseStoredRules([rule]);
+  if (!checked) throw new Error('not a valid learned rule');
+  const others = (await loadRules()).filter((r) => !(r.tool === rule.tool && r.host === rule.host));
+  await rulesItem.setValue([...others, checked]);
+}
+
+export async function removeRule(tool: Tool, host: string): Promise<void> {
+  const rules = await loadRules();
+  await rulesItem.setValue(rules.filter((r) => !(r.tool === tool && r.host === host)));
+}
+
+/** Imports a rules file: every rule in it, or (with its reason) none. */
+export async function importRulesFile(text: string): Promise<ImportResult> {
+  const result = importRules(await loadRules(), text);
+  if (result.ok && result.added.length) await rulesItem.setValue(result.rules);
+  return result;
+}
+
+/**
+ * Remembers what a rule read on a page of its host: when and how many, or that it read nobody.
+ * Written only when that changes what the options page or the sidebar shows (at most once an
+ * hour for the same count), so a busy page does not write on every read.
+ */
+export async function recordReading(tool: Tool, host: string, count: number, now = Date.now()) {
+  const rules = await loadRules();
+  const rule = rules.find((r) => r.tool === tool && r.host === host);
+  if (!rule) return;
+  if (count > 0) {
+    const fresh = rule.lastCount === count && now - (rule.lastMatchedAt ?? 0) < 3_600_000;
+    if (fresh && rule.missedAt === undefined) return;
+    rule.lastMatchedAt = now;
+    rule.lastCount = Math.min(count, 50);
+    delete rule.missedAt;
+  } else {
+    if (rule.missedAt !== undefined) return;
+    rule.missedAt = now;
+  }
+  await rulesItem.setValue(rules);
+}
+
+/** Loads the picker into a tab's top frame: it is only in the page while the user picks. */
+export async function injectPicker(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: ['/picker.js'],
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a rule reads now in the most recently used tab at its host (null: no such tab open). */
+export async function tryRuleInTab(rule: LearnedRule): Promise<TryRuleReply | null> {
+  const tabs = await browser.tabs.query({ url: `https://${rule.host}/*` });
+  const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  if (tab?.id === undefined) return null;
+  const reply = await sendToTab(tab.id, {
+    type: 'try-learned-rule',
+    people: rule.people as MessageOf<'try-learned-rule'>['people'], // parsed when loaded
+  });
+  return reply ?? null;
+}
