@@ -87,7 +87,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
         told = undefined;
         watcher.refresh();
       }),
-    'try-learned-rule': (message) => tryRule(message.people),
+    'try-learned-rule': (message) => Promise.resolve(tryRule(message.people)),
     'insert-text': (message) =>
       typeof message.text === 'string'
         ? Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)))
