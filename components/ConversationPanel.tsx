@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '@/lib/i18n';
 import type {
   Conversation,
@@ -26,6 +27,7 @@ const KIND_LABEL: Record<ConversationKind, MessageKey> = {
   chat: 'logKindChat',
 };
 
+/** Said when the page shows a conversation but nobody in it could be read. */
 const NO_ONE: Record<ConversationKind, MessageKey> = {
   mail: 'panelNoOneMail',
   ticket: 'panelNoOneTicket',
@@ -55,6 +57,8 @@ export interface ConversationPanelProps {
   /** Bumped when the log changes elsewhere, so people are re-read. */
   version: number;
   onThank(person: Person): void;
+  /** Shown beside "can't read who is here" (issue 19's "Pick people on this page"). */
+  unreadableActions?: ComponentChildren;
 }
 
 /**
@@ -66,6 +70,7 @@ export function ConversationPanel({
   conversation,
   version,
   onThank,
+  unreadableActions,
 }: ConversationPanelProps) {
   const settings = useSettings();
   const [people, setPeople] = useState<ResolvedParticipant[]>([]);
@@ -142,8 +147,12 @@ export function ConversationPanel({
           {error}
         </p>
       )}
-      {people.length === 0 ? (
-        <p class="empty">{t(NO_ONE[conversation.kind])}</p>
+      {conversation.participants.length === 0 ? (
+        // Never silent: the page's markup may have moved on, and nothing is logged by itself.
+        <div class="unreadable" data-testid="unreadable" role="status">
+          <p>{t(NO_ONE[conversation.kind])}</p>
+          {unreadableActions}
+        </div>
       ) : (
         <ul class="people" aria-label={t('panelPeopleLabel')}>
           {people.map(({ participant, person }) => (
@@ -203,7 +212,11 @@ export function ConversationPanel({
           )}
         </p>
       )}
-      <ManualEntry store={store} conversation={conversation} />
+      <ManualEntry
+        store={store}
+        conversation={conversation}
+        open={conversation.participants.length === 0}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * extension pages, and logs it once it has stayed open for the user's auto-log delay.
  */
 import { domainOf, isPublicMailDomain } from '@/lib/classify';
+import { canAutoLog } from '@/lib/auto-log';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import type { ConversationReply, MessageOf } from '@/lib/messages';
 import {
@@ -37,7 +38,7 @@ export async function conversationReported(
     tabId,
     conversation: message.conversation,
   });
-  if (message.conversation) scheduleAutoLog(tabId, entry);
+  if (canAutoLog(message.conversation)) scheduleAutoLog(tabId, entry);
 }
 
 export async function conversationOf(tabId: number | undefined): Promise<ConversationReply> {
@@ -71,7 +72,7 @@ function showFailedWrite(error: unknown): Promise<void> {
 async function autoLog(tabId: number, threadKey: string): Promise<void> {
   const current = await tabConversationItem(tabId).get();
   const conversation = current?.conversation;
-  if (!conversation || conversation.threadKey !== threadKey) return;
+  if (!canAutoLog(conversation) || conversation.threadKey !== threadKey) return;
   const settings = await loadSettings();
   if (settings.autoLog !== 'after-open') return;
   const store = await getStore();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canAutoLog } from '@/lib/auto-log';
 import { newId, type Conversation } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
 
@@ -23,6 +24,11 @@ const conversation: Conversation = {
 const settings = { orgDomains: ['acme.example'], timeZone: 'UTC' };
 
 describe('a detected conversation in the log', () => {
+  it('is logged by itself only with someone in it: a title and nobody is never logged empty', () => {
+    expect(canAutoLog(conversation)).toBe(true);
+    expect(canAutoLog({ ...conversation, participants: [] })).toBe(false);
+    expect(canAutoLog(null)).toBe(false);
+  });
   it('becomes people with the relationship the rules give, once each', async () => {
     const resolved = await store.resolveParticipants(conversation, settings);
     expect(resolved.map((r) => [r.person.name, r.person.relationship])).toEqual([
