@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { readDraft, type ComposerDraft } from '@/lib/drafts';
 import type { Person } from '@/lib/model';
 import type { Store } from '@/lib/store';
@@ -20,26 +20,49 @@ export interface ThankFlowState {
  * Whom the user is thanking, including a composer asked for from elsewhere (menu, popup) and a
  * draft left open when the sidebar was closed, which reopens as it was.
  */
-export function useThankFlow(store: Store | undefined): ThankFlowState {
+export function useThankFlow(
+  store: Store | undefined,
+  /** The in-page sidebar reopens a draft; the side panel opens where the user asked it to. */
+  reopensDraft = false,
+): ThankFlowState {
   const [thanking, setThanking] = useState<Person | null>(null);
   const [choices, choose] = useState<Person[] | null>(null);
   const [draft, setDraft] = useState<ComposerDraft>();
+  // A new request (menu, shortcut, popup) wins over a draft kept from before.
+  const asked = useRef(false);
   const thank = (person: Person | null) => {
     setDraft(undefined);
     setThanking(person);
     if (!person) void clearComposerDraft();
   };
-  usePendingComposer(store, thank, choose);
+  const offer = (people: Person[] | null) => {
+    if (people) {
+      setDraft(undefined);
+      setThanking(null);
+    }
+    choose(people);
+  };
+  usePendingComposer(
+    store,
+    (person) => {
+      asked.current = true;
+      thank(person);
+    },
+    (people) => {
+      asked.current = true;
+      offer(people);
+    },
+  );
   useEffect(() => {
-    if (!store) return;
+    if (!store || !reopensDraft) return;
     void (async () => {
       const kept = readDraft(await loadComposerDraft());
       const person = kept && (await store.getPerson(kept.personId));
-      if (!kept || !person) return;
+      if (!kept || !person || asked.current) return;
       setDraft(kept);
       setThanking((current) => current ?? person);
     })();
-  }, [store]);
+  }, [store, reopensDraft]);
   return { thanking, choices, draft, thank, choose };
 }
 

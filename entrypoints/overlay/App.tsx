@@ -19,7 +19,7 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const flow = useThankFlow(store);
+  const flow = useThankFlow(store, true);
   const [picking, setPicking] = useState<PickingTarget>(null);
   const [pickError, setPickError] = useState(false);
   const rules = useLearnedRules();

@@ -88,8 +88,13 @@ export function entrySizes(dir: string): EntrySize[] {
 }
 
 export const BUDGETS = {
-  /** Every content script, gzipped. */
-  contentScript: 12 * 1024,
+  /**
+   * Every content script, gzipped. 12 KB until 2026-12: every bundle now also carries the shared
+   * generic reader, same-origin frame reading and learned rules (about 1.5 KB), and Gmail's
+   * carries two adapters (mail, and Chat inside Gmail). The picker is not in it: it loads only
+   * when picking starts.
+   */
+  contentScript: 14 * 1024,
   /** The popup page's scripts and the chunks they load, gzipped. */
   popup: 40 * 1024,
 } as const;

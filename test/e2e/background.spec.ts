@@ -71,6 +71,20 @@ describe('the background', () => {
     });
     const worker = await browser.chromium!.serviceWorker();
     const tab = await tabAt(worker, 'https://mail.google.com/');
+    // The content script has read the thread and told the background (a user sees the sidebar).
+    await expect
+      .poll(
+        async () =>
+          (
+            await callBackground<{ conversation: { participants: unknown[] } | null }>(
+              browser,
+              'conversationOf',
+              tab.id,
+            )
+          ).conversation?.participants.length ?? 0,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
     // What the command handler calls for Alt+Shift+T.
     await callBackground(browser, 'onContextMenuClick', { menuItemId: 'thank-here' }, tab);
     const panel = page.frameLocator('inside-out-root iframe[data-testid="panel"]');

@@ -20,6 +20,12 @@ export function loadFixture(
     .querySelector('meta[name="inside-out-fixture-url"]')
     ?.getAttribute('content');
   if (!address) throw new Error(`fixture ${tool}/${name} has no inside-out-fixture-url meta`);
+  // Browser tests may reach no CDN, so fixtures keep third-party image addresses (avatars whose
+  // URL carries an account id) in data-fixture-src; here they go back where the tool has them.
+  for (const image of document.querySelectorAll('img[data-fixture-src]')) {
+    image.setAttribute('src', image.getAttribute('data-fixture-src') ?? '');
+    image.removeAttribute('data-fixture-src');
+  }
   return { document, url: new URL(address), html };
 }
 
