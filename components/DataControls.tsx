@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { exportAll, exportCsv, exportJson, parseImport } from '@/lib/io';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform';
+import { JsonFileInput } from './JsonFileInput';
 import { RetentionControls } from './RetentionControls';
 
 /** Export, import, wipe and retention: the log is the user's to take, bring back or remove. */
@@ -24,14 +25,10 @@ export function DataControls({ store }: { store: Store }) {
     setStatus(t('dataExported', file.interactions.length, file.appreciations.length));
   }
 
-  async function upload(event: Event) {
-    const input = event.currentTarget as HTMLInputElement;
-    const picked = input.files?.[0];
-    input.value = '';
-    if (!picked) return;
+  async function upload(text: string) {
     setProblems([]);
     setStatus(t('dataChecking'));
-    const parsed = parseImport(await picked.text(), t);
+    const parsed = parseImport(text, t);
     if (!parsed.ok) {
       setStatus(t('dataImportProblems'));
       setProblems(parsed.problems);
@@ -75,16 +72,7 @@ export function DataControls({ store }: { store: Store }) {
         <button type="button" data-testid="export-csv" onClick={() => void download('csv')}>
           {t('dataExportCsv')}
         </button>
-        <label class="button">
-          {t('dataImport')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            class="visually-hidden"
-            data-testid="import-file"
-            onChange={(e) => void upload(e)}
-          />
-        </label>
+        <JsonFileInput label={t('dataImport')} testid="import-file" onText={upload} />
       </div>
       {progress !== null && (
         <progress value={progress} max={1} aria-label={t('dataImportProgress')}>

@@ -7,6 +7,7 @@ import { t, uiLocale } from '@/platform';
 import { importRulesFile, removeRule, tryRuleInTab } from '@/platform/learned-rules';
 import { save } from './DataControls';
 import { useLearnedRules } from './hooks';
+import { JsonFileInput } from './JsonFileInput';
 
 const IMPORT_PROBLEM: Record<ImportProblem['problem'], MessageKey> = {
   'too-large': 'rulesImportTooLarge',
@@ -43,12 +44,8 @@ export function LearnedRules() {
     setStatus(t('rulesRemoved', TOOL_LABELS[rule.tool], rule.host));
   }
 
-  async function upload(event: Event) {
-    const input = event.currentTarget as HTMLInputElement;
-    const picked = input.files?.[0];
-    input.value = '';
-    if (!picked) return;
-    const result = await importRulesFile(await picked.text());
+  async function upload(text: string) {
+    const result = await importRulesFile(text);
     if (!result.ok) {
       const reason = t(IMPORT_PROBLEM[result.problem]);
       setStatus(
@@ -117,16 +114,7 @@ export function LearnedRules() {
         >
           {t('rulesExport')}
         </button>
-        <label class="button">
-          {t('rulesImport')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            class="visually-hidden"
-            data-testid="learned-rules-import"
-            onChange={(e) => void upload(e)}
-          />
-        </label>
+        <JsonFileInput label={t('rulesImport')} testid="learned-rules-import" onText={upload} />
       </div>
       <p role="status" data-testid="learned-rules-status">
         {status}
