@@ -4,21 +4,20 @@
  * frames (for tools whose shell frames the conversation), then the shared generic reader inside
  * the conversation's container when nobody was found. Never throws: a broken page reads as null.
  */
+import { readLearned, type Learned } from '../learned-rules/detect';
 import type { Conversation } from '../model';
 import { dedupeParticipants, type SelfShown } from './dom';
 import { frameDocuments } from './frames';
 import { readPeople } from './generic';
 import type { Adapter } from './types';
 
-/** One way to read a page that comes before the tool's own generations. */
-export type Reader = (document: Document, url: URL) => Conversation | null;
-
 export interface DetectOptions {
   /**
-   * Rules the user taught on this site (issue 19): tried first; one that finds a conversation
-   * with people in it wins.
+   * The rule the user taught for this tool at this host (issue 19): tried first; when it reads
+   * people, they win. The one way a learned rule reads a page, for the content script's watcher
+   * and for the options page's "try it on the open tab" alike.
    */
-  learned?: readonly Reader[];
+  learned?: Learned;
 }
 
 export function detectWith(
@@ -28,9 +27,9 @@ export function detectWith(
   options: DetectOptions = {},
 ): Conversation | null {
   try {
-    for (const rule of options.learned ?? []) {
-      const found = rule(document, url);
-      if (found?.participants.length) return found;
+    if (options.learned) {
+      const found = readLearned(adapter, options.learned, document, url);
+      if (found) return found;
     }
     const place = locate(adapter, document, url);
     if (!place) return null;

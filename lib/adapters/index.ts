@@ -20,7 +20,7 @@ import { zendesk } from './zendesk';
 import { detectWith, type DetectOptions } from './detect';
 
 export type { Adapter } from './types';
-export { detectWith, type DetectOptions, type Reader } from './detect';
+export { detectWith, type DetectOptions } from './detect';
 
 /** Order matters where patterns overlap: Google Chat inside Gmail (`/chat/`) before Gmail. */
 export const ADAPTERS: readonly Adapter[] = [

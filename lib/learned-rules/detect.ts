@@ -1,11 +1,11 @@
 /**
- * Learned rules come first: a reader for detectWith's `learned` seam. On a host with a rule, the
- * rule reads the people; the thread (key, title) still comes from the tool's own generations
- * where they read it. A rule that reads nobody returns null, so detection falls through to the
- * shipped generations, and `ruleOutcome` says whether that means it needs teaching again.
+ * Learned rules come first: what `detectWith` runs before the shipped generations when the
+ * content script has a rule for its tool and host (`DetectOptions.learned`). The rule reads the
+ * people; the thread (key, title) still comes from the tool's own generations where they read it.
+ * A rule that reads nobody yields null, so detection falls through to the shipped generations,
+ * and `ruleOutcome` says whether that means it needs teaching again.
  */
 import { withinLimits } from '../adapters/dom';
-import type { Reader } from '../adapters/detect';
 import type { Adapter } from '../adapters/types';
 import type { Conversation, ConversationKind, Participant } from '../model';
 import type { Tool } from '../sites';
@@ -26,32 +26,38 @@ const KIND: Record<Tool, ConversationKind> = {
   'google-chat': 'chat',
 };
 
-/** What the rule read on the last page it was tried on. */
+/** What the rule read on the page it was just tried on. */
 export interface RuleRead {
-  count: number;
+  /** Everyone it read, the signed-in user included (the options page's "try" shows these). */
+  participants: Participant[];
   containerFound: boolean;
+  refused?: 'too-many';
 }
 
-/** The learned rule as the first reader detection tries; `onRead` hears every attempt. */
-export function learnedReader(
+/** The learned part of detection: the rule, and who hears what it read on each attempt. */
+export interface Learned {
+  rule: PeopleRule;
+  onRead?: (read: RuleRead) => void;
+}
+
+/** The conversation the learned rule reads on this page, or null to fall through. */
+export function readLearned(
   adapter: Adapter,
-  rule: () => PeopleRule | undefined,
-  onRead: (read: RuleRead) => void,
-): Reader {
-  return (document, url) => {
-    const learned = rule();
-    if (!learned || ruleProblem(learned)) return null;
-    const { participants, containerFound } = readWithRule(learned, document);
-    onRead({ count: participants.length, containerFound });
-    if (!participants.length) return null;
-    let shipped: Conversation | null = null;
-    try {
-      shipped = adapter.extract(document, url);
-    } catch {
-      // The shipped generations broke: the learned rule still reads the page.
-    }
-    return withPeople(participants, adapter.tool, document, url, shipped);
-  };
+  learned: Learned,
+  document: Document,
+  url: URL,
+): Conversation | null {
+  if (ruleProblem(learned.rule)) return null;
+  const { participants, containerFound, refused } = readWithRule(learned.rule, document);
+  learned.onRead?.({ participants, containerFound, ...(refused ? { refused } : {}) });
+  if (!participants.length) return null;
+  let shipped: Conversation | null = null;
+  try {
+    shipped = adapter.extract(document, url);
+  } catch {
+    // The shipped generations broke: the learned rule still reads the page.
+  }
+  return withPeople(participants, adapter.tool, document, url, shipped);
 }
 
 /**
@@ -60,7 +66,7 @@ export function learnedReader(
  * rule's container); undefined when the page says nothing either way (a list, settings).
  */
 export function ruleOutcome(read: RuleRead, detected: Conversation | null): number | undefined {
-  if (read.count) return read.count;
+  if (read.participants.length) return read.participants.length;
   return detected || read.containerFound ? 0 : undefined;
 }
 

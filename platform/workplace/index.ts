@@ -3,10 +3,10 @@
  * the open conversation with the tool's adapter, report it to the background. Each tool gets a
  * bundle with only its own adapter, so a host page loads as little of us as possible.
  */
+import { detectWith, type DetectOptions } from '@/lib/adapters/detect';
 import type { Adapter } from '@/lib/adapters/types';
-import { readWithRule } from '@/lib/learned-rules/apply';
-import { learnedReader, ruleOutcome, type RuleRead } from '@/lib/learned-rules/detect';
-import { ruleProblem, type PeopleRule } from '@/lib/learned-rules/rule';
+import { ruleOutcome, type RuleRead } from '@/lib/learned-rules/detect';
+import type { PeopleRule } from '@/lib/learned-rules/rule';
 import type { Conversation } from '@/lib/model';
 import { findReplyBox } from '@/lib/reply-boxes';
 import {
@@ -47,32 +47,25 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
 
   // A rule the user taught for this tool here is tried before the shipped generations.
   const askRule = () => sendToBackground({ type: 'learned-rule', tool: adapter.tool });
-  let rule = (await askRule()) ?? undefined;
   let ruleRead: RuleRead | undefined;
   let told: number | undefined;
-  const learned = [
-    learnedReader(
-      adapter,
-      () => rule,
-      (read) => (ruleRead = read),
-    ),
-  ];
+  const detect: DetectOptions = {};
+  const useRule = (rule: PeopleRule | null | undefined) => {
+    detect.learned = rule ? { rule, onRead: (read) => (ruleRead = read) } : undefined;
+    ruleRead = undefined;
+    told = undefined;
+  };
+  useRule(await askRule());
 
   const report = (conversation: Conversation | null) => {
     launcher.ensureAttached();
     void sendToBackground({ type: 'conversation', conversation });
-    const count = rule && ruleRead ? ruleOutcome(ruleRead, conversation) : undefined;
+    const count = ruleRead ? ruleOutcome(ruleRead, conversation) : undefined;
     if (count === undefined || count === told) return;
     told = count;
     void sendToBackground({ type: 'learned-rule-read', tool: adapter.tool, count });
   };
-  const watcher = watchConversation({
-    adapter,
-    window,
-    onChange: report,
-    signal,
-    detect: { learned },
-  });
+  const watcher = watchConversation({ adapter, window, onChange: report, signal, detect });
 
   const stop = onExtensionMessage({
     'close-panel': () => launcher.close(),
@@ -83,11 +76,10 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
     'open-panel': () => launcher.open(),
     'learned-rule-changed': () =>
       void askRule().then((next) => {
-        rule = next ?? undefined;
-        told = undefined;
+        useRule(next);
         watcher.refresh();
       }),
-    'try-learned-rule': (message) => Promise.resolve(tryRule(message.people)),
+    'try-learned-rule': (message) => Promise.resolve(tryRule(adapter, message.people)),
     'insert-text': (message) =>
       typeof message.text === 'string'
         ? Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)))
@@ -120,14 +112,13 @@ function insertIntoReply(adapter: Adapter, text: string): boolean {
   return document.execCommand('insertText', false, text);
 }
 
-/** What a rule from the options page would read here now (names go back to that page only). */
-function tryRule(people: unknown): { names: string[]; refused?: 'too-many' } {
-  try {
-    const rule = people as PeopleRule;
-    if (ruleProblem(rule)) return { names: [] };
-    const reading = readWithRule(rule, document);
-    return { names: reading.participants.map((p) => p.name), refused: reading.refused };
-  } catch {
-    return { names: [] };
-  }
+/**
+ * What a rule from the options page would read here now (names go back to that page only):
+ * the page's own detection with that rule first, as if it were the one taught here.
+ */
+function tryRule(adapter: Adapter, people: unknown): { names: string[]; refused?: 'too-many' } {
+  const reads: RuleRead[] = [];
+  const learned = { rule: people as PeopleRule, onRead: (read: RuleRead) => reads.push(read) };
+  detectWith(adapter, document, new URL(location.href), { learned });
+  return { names: reads[0]?.participants.map((p) => p.name) ?? [], refused: reads[0]?.refused };
 }

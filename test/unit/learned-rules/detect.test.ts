@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linear } from '../../../lib/adapters/linear';
 import { deriveRule } from '../../../lib/learned-rules/derive';
+import { detectConversation } from '../../../lib/adapters';
 import { detectWith } from '../../../lib/adapters/detect';
-import { learnedReader, ruleOutcome, type RuleRead } from '../../../lib/learned-rules/detect';
+import { ruleOutcome, type RuleRead } from '../../../lib/learned-rules/detect';
 import type { PeopleRule } from '../../../lib/learned-rules/rule';
 
 const page = (name: string) => {
@@ -29,7 +30,7 @@ function taught(): PeopleRule {
 /** The whole detection with the taught rule first, and what the rule's outcome was. */
 function detect(document: Document, url: URL) {
   let read: RuleRead | undefined;
-  const learned = [learnedReader(linear, taught, (r) => (read = r))];
+  const learned = { rule: taught(), onRead: (r: RuleRead) => (read = r) };
   const conversation = detectWith(linear, document, url, { learned });
   return { conversation, outcome: read && ruleOutcome(read, conversation) };
 }
@@ -67,5 +68,21 @@ describe('learned rules come first', () => {
     const { conversation, outcome } = detect(document, new URL('https://linear.app/acme/settings'));
     expect(conversation).toBeNull();
     expect(outcome).toBeUndefined();
+  });
+
+  it('is one seam: detectConversation takes the rule and says what it read', () => {
+    const { document, url } = page('linear-redesign-b');
+    const reads: RuleRead[] = [];
+    const rule = taught();
+    const found = detectConversation(document, url, {
+      learned: { rule, onRead: (read) => reads.push(read) },
+    });
+    expect(found?.participants.map((p) => p.name)).toEqual(
+      reads[0]?.participants.map((p) => p.name),
+    );
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.containerFound).toBe(true);
+    // Without the rule, the same page reads nobody.
+    expect(detectConversation(document, url)?.participants ?? []).toEqual([]);
   });
 });
