@@ -10,8 +10,10 @@
  */
 import type { Conversation } from '../model';
 import { TOOL_MATCHES } from '../sites';
+import { looksLikePersonName } from '../person-name';
 import {
   allOf,
+  attr,
   dedupeParticipants,
   findEmail,
   first,
@@ -21,6 +23,7 @@ import {
   type RawParticipant,
   withinLimits,
 } from './dom';
+import { deepQuery } from './frames';
 import type { Adapter } from './types';
 
 /** Per table field names, tried in order: who asked for the record. */
@@ -30,6 +33,16 @@ const ACTIVITY = ['li.h-card', 'tr.journal_entry'];
 const ACTIVITY_AUTHOR = ['.sn-card-component-createdby', '.journal_author'];
 const MENTIONS = ['.at-mention[class*="at-mention-user-"]'];
 const SELF_NAME = ['#user_info_dropdown .user-name', '.navpage-header .user-name'];
+/**
+ * The Next Experience header's user menu: an avatar component named by its `user-name`, inside
+ * the shadow root of `sn-polaris-header` (itself two shadow roots below the page).
+ */
+const SHELL_HEADER = 'sn-polaris-header';
+const SHELL_AVATAR = [
+  '.header-avatar-button now-avatar[user-name]',
+  '#userMenu now-avatar[user-name]',
+  'now-avatar[user-name]',
+];
 
 const SYS_ID = /^[0-9a-f]{32}$/;
 /** Activity written by the platform, not a person. */
@@ -142,8 +155,15 @@ function extract(document: Document, url: URL): Conversation | null {
 
 /** The signed-in user's name in the header: UI16's, or the Next Experience shell's. */
 function self(document: Document): SelfShown | undefined {
-  const name = text(first(document, SELF_NAME));
+  const name = text(first(document, SELF_NAME)) || shellUserName(document);
   return name ? { name } : undefined;
+}
+
+function shellUserName(document: Document): string | undefined {
+  const header = deepQuery(document, SHELL_HEADER)?.shadowRoot;
+  const name = header ? attr(first(header, SHELL_AVATAR), 'user-name') : undefined;
+  // The avatar's name, never a control's label ("User menu").
+  return looksLikePersonName(name) ? name : undefined;
 }
 
 export const servicenow: Adapter = {
@@ -156,9 +176,37 @@ export const servicenow: Adapter = {
   container: (document) => document.querySelector('form[id$=".do"]'),
 };
 
-// Fixture pages: test/fixtures/servicenow/
-//   incident.html        /incident.do?sys_id=…, UI16 classic form, watch list, activity, @mentions
-//   next-experience.html /now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D… (form inline,
-//                        as happy-dom loads no iframes; the test also feeds it through #gsft_main)
-//   nav-to-shell.html    /nav_to.do?uri=… shell with an empty #gsft_main: the test stubs the frame
-//   incident-list.html   /incident_list.do: null
+/**
+ * Fixture pages (test/fixtures/servicenow/):
+ *   incident.html        /incident.do?sys_id=…, UI16 classic form, watch list, activity, @mentions
+ *   next-experience.html /now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D… (form inline,
+ *                        as happy-dom loads no iframes; the test also feeds it through #gsft_main)
+ *   nav-to-shell.html    /nav_to.do?uri=… shell with an empty #gsft_main: the test stubs the frame
+ *   incident-list.html   /incident_list.do: null
+ *   polaris-shell.html   the Next Experience shell as the browser builds it (declarative shadow
+ *                        roots): header, menus, notifications, the user's avatar, #gsft_main
+ *   polaris-form.html    the classic form that #gsft_main loads in polaris-shell.html: no header,
+ *                        "also viewing" avatars, activity, a related list of other incidents
+ *   generic-incident.html a form whose people only the generic reader finds
+ *
+ * Sources (facts only, newest first):
+ * - 2025-07 skyflowapi/skyflow-js PRs #592 (2025-07-01), #595 (2025-07-04), #598 (2025-07-08),
+ *   #600 (2025-07-11): "platforms like ServiceNow use Shadow DOM to render components (including
+ *   iframes)"; an SDK had to look for iframes inside shadow roots to work there.
+ * - 2025-05 arnoudkooi/ServiceNow-Utils (SN Utils), content_script_parent.js (2024-11-09) and
+ *   inject.js: the form frame is `[component-id]` → shadowRoot → `#gsft_main` (the shell's
+ *   macroponent carries `component-id`), with `#gsft_main` in the top document as the UI16
+ *   fallback; inject_next.js (2025-03-31) finds `sn-polaris-header` and
+ *   `div.header-avatar-button` with a deep (shadow-piercing) query.
+ * - 2025-01 public Selenium scripts (found by exact-string search in public repositories): the
+ *   path `macroponent-f51912f4c700201072b211d4d8c26010` → shadow → `div > sn-canvas-appshell-root >
+ *   sn-canvas-appshell-layout > sn-polaris-layout` → shadow → `div.sn-polaris-layout.polaris-enabled
+ *   > div.layout-main > div.header-bar > sn-polaris-header` → shadow → `#userMenu`, and inside it
+ *   `now-avatar` (itself with a shadow root); one notes "as of 1/22/2025, this is permanent".
+ *   Another takes the list frame as an `iframe` under `sn-canvas-appshell-layout` in the first
+ *   shadow root, at `/now/nav/ui/classic/params/target/<table>_list.do%3F…` addresses.
+ * - Now Design (Seismic) component docs: `<now-avatar user-name="…">` names the person shown.
+ * Still a guess: that the header's avatar carries `user-name` as an attribute (not only a
+ * property); the elements between `sn-polaris-layout` and `#gsft_main`; the "also viewing"
+ * markup; whether activity cards in the framed form still use `li.h-card` on recent releases.
+ */

@@ -26,7 +26,25 @@ export function loadFixture(
     image.setAttribute('src', image.getAttribute('data-fixture-src') ?? '');
     image.removeAttribute('data-fixture-src');
   }
+  attachDeclarativeShadowRoots(document);
   return { document, url: new URL(address), html };
+}
+
+/**
+ * What a browser's parser does with `<template shadowrootmode>` when it loads a page (a shell of
+ * web components saved as a fixture): the template becomes its parent's shadow root. DOMParser
+ * leaves such templates as they are, by the standard, so the tests do it here.
+ */
+export function attachDeclarativeShadowRoots(root: ParentNode): void {
+  for (const template of root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const mode = template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open';
+    const shadow = host.attachShadow({ mode });
+    shadow.append(template.content);
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
 }
 
 /** The names of a tool's fixture pages (`test/fixtures/<tool>/*.html`, without `.html`). */

@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { servicenow } from '../../../lib/adapters/servicenow';
 import { adapterFor, detectConversation } from '../../../lib/adapters/index';
 import { conversationContainer } from '../../../lib/adapters/detect';
+import { deepQuery } from '../../../lib/adapters/frames';
 import { ConversationSchema } from '../../../lib/model';
 import { loadFixture } from './load-fixture';
 
-const FIXTURES = ['incident', 'next-experience', 'nav-to-shell', 'incident-list'];
+const FIXTURES = [
+  'incident',
+  'next-experience',
+  'nav-to-shell',
+  'incident-list',
+  'polaris-shell',
+  'polaris-form',
+];
 
 const INC0010023 = {
   tool: 'servicenow',
@@ -44,6 +52,40 @@ function frameDocument(name: string): Document {
   const { document, url } = loadFixture('servicenow', name);
   Object.defineProperty(document, 'URL', { value: url.href });
   return document;
+}
+
+/** INC0010052 as the Next Experience shell shows it: the form in #gsft_main, the user on top. */
+const INC0010052 = {
+  tool: 'servicenow',
+  kind: 'ticket',
+  threadKey: 'servicenow:acme.service-now.com:incident:INC0010052',
+  title: 'Docking station drops both monitors after sleep',
+  url: 'https://acme.service-now.com/incident.do?sys_id=d71f7935c0a8016700802b64c67c11c6',
+  participants: [
+    {
+      name: 'Abel Tuter',
+      handle: 'servicenow:a8f98bb0eb32010045e1a5115206fe3a',
+      role: 'requester',
+    },
+    { name: 'Beth Anglin', handle: 'servicenow:46c6f9efa9fe198101ddf5eed9adf6e7', role: 'author' },
+    { name: 'David Loo', handle: 'servicenow:5137153cc611227c000bbd1bd8cd2006', role: 'cc' },
+    { name: 'it-desk@acme.example', email: 'it-desk@acme.example', role: 'cc' },
+    {
+      name: 'Don Goodliffe',
+      handle: 'servicenow:0a826bf03710200044e0bfc8bcbe5d7a',
+      role: 'mention',
+    },
+  ],
+  self: { name: 'Sam Rivera' },
+};
+
+/** The Next Experience shell with its #gsft_main frame (in its shadow root) showing `inner`. */
+function polarisShowing(inner: () => Document) {
+  const { document, url } = loadFixture('servicenow', 'polaris-shell');
+  const frame = deepQuery(document, 'iframe#gsft_main');
+  if (!frame) throw new Error('fixture has no #gsft_main in its shadow roots');
+  Object.defineProperty(frame, 'contentDocument', { get: inner });
+  return { document, url };
 }
 
 describe('servicenow adapter', () => {
@@ -90,6 +132,34 @@ describe('servicenow adapter', () => {
     expect(servicenow.extract(document, url)).toBeNull();
     expect(detectConversation(document, url)).toEqual(INC0010023);
     expect(conversationContainer(servicenow, document)?.id).toBe('incident.do');
+  });
+
+  it('reads the form in #gsft_main inside the Next Experience shadow roots, self from its header', () => {
+    const { document, url } = polarisShowing(() => frameDocument('polaris-form'));
+    expect(document.querySelector('iframe')).toBeNull(); // only inside shadow roots
+    expect(servicenow.extract(document, url)).toBeNull();
+    const found = detectConversation(document, url);
+    expect(found).toEqual(INC0010052);
+    expect(ConversationSchema.parse(found)).toEqual(found);
+    expect(conversationContainer(servicenow, document)?.id).toBe('incident.do');
+  });
+
+  it("leaves out the shell's menus, notifications, the viewers and related lists", () => {
+    const { document, url } = polarisShowing(() => frameDocument('polaris-form'));
+    const names = detectConversation(document, url)?.participants.map((p) => p.name) ?? [];
+    for (const other of ['Sam Rivera', 'Fred Luddy', 'Bud Richman', 'Luke Wilson', 'Rick Berzle']) {
+      expect(names).not.toContain(other);
+    }
+  });
+
+  it("takes the user from the shell header's avatar name only, never a control's label", () => {
+    const { document } = loadFixture('servicenow', 'polaris-shell');
+    expect(servicenow.self?.(document)).toEqual({ name: 'Sam Rivera' });
+    const avatar = deepQuery(document, 'now-avatar[user-name]');
+    avatar?.setAttribute('user-name', 'User menu');
+    expect(servicenow.self?.(document)).toBeUndefined();
+    avatar?.removeAttribute('user-name');
+    expect(servicenow.self?.(document)).toBeUndefined();
   });
 
   it('gives null, without throwing, when the frame is empty, blank or cannot be read', () => {
