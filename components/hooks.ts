@@ -22,13 +22,21 @@ export function useSettings(): Settings {
   return settings;
 }
 
+/** The store once open, or why it could not be opened (never "loading" forever). */
+export function useOpenStore(): { store?: Store; problem?: unknown } {
+  const [opened, setOpened] = useState<{ store?: Store; problem?: unknown }>({});
+  useEffect(() => {
+    getStore().then(
+      (store) => setOpened({ store }),
+      (problem: unknown) => setOpened({ problem: problem ?? new Error(String(problem)) }),
+    );
+  }, []);
+  return opened;
+}
+
 /** The store, once open. */
 export function useStore(): Store | undefined {
-  const [store, setStore] = useState<Store>();
-  useEffect(() => {
-    void getStore().then(setStore);
-  }, []);
-  return store;
+  return useOpenStore().store;
 }
 
 /**

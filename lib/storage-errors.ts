@@ -56,6 +56,17 @@ export function describeStorageProblem(error: unknown, t: Translate): string {
   return t('storageOther', detail);
 }
 
+/**
+ * Why the log could not be opened, for the page that needed it. A page refused storage is told
+ * what fits where it runs: the in-page sidebar (a frame inside a web page, which the browser
+ * may treat as third-party) can hand over to the side panel; a page of its own cannot, and
+ * the profile's settings are what to change.
+ */
+export function describeOpenProblem(error: unknown, t: Translate, where: 'frame' | 'page'): string {
+  if (where === 'page' && storageProblemOf(error) === 'denied') return t('storageDeniedPage');
+  return describeStorageProblem(error, t);
+}
+
 /** A failed write, for the line under what the user just did. */
 export function describeFailedWrite(error: unknown, t: Translate): string {
   return t('storageWriteFailed', describeStorageProblem(error, t));

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useSettings, useStore } from '@/components/hooks';
+import { useOpenStore, useSettings } from '@/components/hooks';
+import { StorageProblem } from '@/components/StorageProblem';
 import { useStoreVersion } from '@/components/read-hooks';
 import { CustomDomains } from '@/components/CustomDomains';
 import { DataControls } from '@/components/DataControls';
@@ -29,7 +30,7 @@ const DAYS = [
 /** Settings: org domains with a preview, tools and their permissions, goals, reminders, data. */
 export function App() {
   const saved = useSettings();
-  const store = useStore();
+  const { store, problem } = useOpenStore();
   const version = useStoreVersion();
   const [draft, setDraft] = useState<Settings>(saved);
   const [domainsText, setDomainsText] = useState('');
@@ -320,7 +321,11 @@ export function App() {
       </form>
       <CustomDomains domains={saved.customDomains} />
       <LearnedRules />
-      {store && <DataControls store={store} />}
+      {problem ? (
+        <StorageProblem problem={problem} where="page" />
+      ) : (
+        store && <DataControls store={store} />
+      )}
     </main>
   );
 }

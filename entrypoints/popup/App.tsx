@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BalanceGauge } from '@/components/BalanceGauge';
+import { StorageProblem } from '@/components/StorageProblem';
 import { useDisplaySettings, useStoreVersion } from '@/components/read-hooks';
 import { TrendChart } from '@/components/TrendChart';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
@@ -55,10 +56,12 @@ export function App() {
   const version = useStoreVersion();
   const [data, setData] = useState<PopupData>();
   const [error, setError] = useState('');
+  // The log could not be opened at all: said in words, never "Loading…" forever.
+  const [openProblem, setOpenProblem] = useState<unknown>();
   const openingUsed = useRef(false);
 
   useLayoutEffect(() => {
-    void opening.then(setOpened, (e: Error) => setError(t('popupReadError', e.message)));
+    void opening.then(setOpened, (e: unknown) => setOpenProblem(e ?? new Error(String(e))));
   }, []);
 
   useEffect(() => {
@@ -111,6 +114,12 @@ export function App() {
     };
   }, [opened, settingsKey, version]);
 
+  if (openProblem)
+    return (
+      <main class="popup">
+        <StorageProblem problem={openProblem} where="page" />
+      </main>
+    );
   if (error) return <main role="alert">{error}</main>;
   // Until the chart and who to thank are read, the opening's numbers show on their own.
   const shown = data ?? (opened && { balance: opened.balance, toThank: [] });

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CheckInsView } from '@/components/CheckInsView';
 import { ConversationPanel } from '@/components/ConversationPanel';
-import { useStore } from '@/components/hooks';
+import { useOpenStore } from '@/components/hooks';
+import { StorageProblem } from '@/components/StorageProblem';
 import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import { LogView } from '@/components/LogView';
@@ -31,7 +32,7 @@ const FOLLOWED_TAB = Number(new URLSearchParams(location.search).get('for')) || 
 
 /** The Chrome side panel and the Firefox sidebar: the whole log, people, check-ins, review. */
 export function App() {
-  const store = useStore();
+  const { store, problem } = useOpenStore();
   const version = useStoreVersion();
   const [tab, setTab] = useState<TabId>(initialTab());
   const [conversation, setConversation] = useState<Conversation | null>(null);
@@ -78,6 +79,12 @@ export function App() {
     document.getElementById(`tab-${target.id}`)?.focus();
   }
 
+  if (problem)
+    return (
+      <main class="sidepanel">
+        <StorageProblem problem={problem} where="page" />
+      </main>
+    );
   if (!store) return <main aria-busy="true">{t('sideLoading')}</main>;
   return (
     <main class="sidepanel">

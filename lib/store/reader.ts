@@ -13,6 +13,7 @@ import {
 } from '../balance';
 import type { Appreciation, CheckIn, Interaction, Person, Settings } from '../model';
 import { normalizeEmail } from '../people';
+import { StorageBlockedError } from '../storage-errors';
 import { DB_NAME, DB_VERSION, upgrade, type InsideOutDB } from './schema';
 
 /** The store's view of settings: only what it needs to compute days and weeks. */
@@ -21,10 +22,27 @@ export type StoreSettings = Pick<
   'timeZone' | 'weekStartsOn' | 'band' | 'weeklyThankGoal' | 'orgDomains'
 >;
 
+/**
+ * Opens the log. Never waits forever: an upgrade held up by a page that keeps an older version
+ * open fails at once with StorageBlockedError (the page says to close the others), and this
+ * connection steps aside as soon as a newer version asks, so it never holds up an upgrade.
+ */
 export function openDatabase(name: string = DB_NAME): Promise<IDBPDatabase<InsideOutDB>> {
-  return openDB<InsideOutDB>(name, DB_VERSION, {
-    upgrade: (database, oldVersion, newVersion, tx) =>
-      upgrade(database, oldVersion, newVersion, tx),
+  return new Promise((resolve, reject) => {
+    let gaveUp = false;
+    openDB<InsideOutDB>(name, DB_VERSION, {
+      upgrade: (database, oldVersion, newVersion, tx) =>
+        upgrade(database, oldVersion, newVersion, tx),
+      blocked: () => {
+        gaveUp = true;
+        reject(new StorageBlockedError());
+      },
+      blocking: (_current, _wanted, event) => (event.target as IDBDatabase).close(),
+    }).then((db) => {
+      // The other page closed after all: this page already said so, and must not hold the log.
+      if (gaveUp) db.close();
+      else resolve(db);
+    }, reject);
   });
 }
 

@@ -1,0 +1,61 @@
+/**
+ * Storage refused or broken: every page of the extension says what is wrong and what to do,
+ * never "Loading…" forever. Its own browser: the log here is left unusable on purpose.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness.ts';
+
+const problem = (page: Page) => page.locator('[data-testid="storage-problem"]');
+
+describe('a log written by a newer version (a downgrade)', () => {
+  const session = useBrowser('chromium');
+
+  it('the popup, side panel and options page say so, and change nothing', async () => {
+    const { browser } = session;
+    const context = browser.chromium!.context;
+    const setup = await context.newPage();
+    await setup.goto(`${browser.extensionOrigin}/options.html`);
+    // What a newer version of the extension leaves behind: the log at a version this one lacks.
+    await setup.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('inside-out', 1000);
+          request.onupgradeneeded = () => request.result.createObjectStore('from-the-future');
+          request.onsuccess = () => (request.result.close(), resolve());
+          request.onerror = () => reject(request.error ?? new Error('open failed'));
+        }),
+    );
+    await setup.close();
+
+    for (const name of ['popup', 'sidepanel', 'options'] as const) {
+      const page = await context.newPage();
+      await page.goto(`${browser.extensionOrigin}/${name}.html`);
+      await problem(page).waitFor();
+      expect(await problem(page).getAttribute('data-problem')).toBe('newer-version');
+      expect(await problem(page).innerText()).toMatch(/newer version of Inside Out/);
+      expect(await page.getByText('Loading…').count()).toBe(0);
+      await page.screenshot({ path: `test-results/screenshots/storage-newer-${name}.png` });
+      await page.close();
+    }
+
+    // Nothing was changed: the newer version's log is still there as it left it.
+    const check = await context.newPage();
+    await check.goto(`${browser.extensionOrigin}/options.html`);
+    const stores = await check.evaluate(
+      () =>
+        new Promise<{ version: number; names: string[] }>((resolve, reject) => {
+          const request = indexedDB.open('inside-out');
+          request.onsuccess = () => {
+            const { version, objectStoreNames } = request.result;
+            request.result.close();
+            resolve({ version, names: [...objectStoreNames] });
+          };
+          request.onerror = () => reject(request.error ?? new Error('open failed'));
+        }),
+    );
+    expect(stores.version).toBe(1000);
+    expect(stores.names).toContain('from-the-future');
+    await check.close();
+  });
+});
