@@ -25,12 +25,38 @@ function zodWithoutEval(): Plugin {
   };
 }
 
+/**
+ * Content scripts (and the picker they load) get the browser's own extension API rather than
+ * webextension-polyfill: 2.7 KB of every 12 KB host pages load, and not needed there. Firefox's
+ * `browser` already returns promises; in MV3 so does Chrome's `chrome` for everything a content
+ * script calls (platform/content.ts answers messages through `sendResponse`, which both
+ * support). Extension pages and the background keep the polyfill.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  let inPage = false;
+  return {
+    name: 'inside-out:native-browser-in-content-scripts',
+    enforce: 'pre',
+    options(input) {
+      inPage = /content-script|[\\/]picker\.ts"/.test(JSON.stringify(input.input ?? ''));
+      return null;
+    },
+    transform(code, id) {
+      if (!inPage || !/[\\/]@wxt-dev[\\/]webextension-polyfill[\\/]dist[\\/]browser\.mjs$/.test(id))
+        return undefined;
+      if (!code.includes("from 'webextension-polyfill'"))
+        this.error(`@wxt-dev/webextension-polyfill changed: ${id}`);
+      return 'export const browser = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;';
+    },
+  };
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too: MV2 would drop the side panel and optional host permissions.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), zodWithoutEval()] }),
+  vite: () => ({ plugins: [preact(), zodWithoutEval(), nativeBrowserInContentScripts()] }),
   // The sources zip the Firefox store asks for: what the extension is built from, nothing else
   // (WXT already leaves out node_modules, .output and dot-files).
   zip: {

@@ -27,18 +27,27 @@ export async function sendToBackground<T extends MessageTo<'background'>>(
 
 /**
  * Messages to the content script are accepted only from our own extension pages, and only the
- * types `handlers` take; each handler checks the fields it reads (no zod in host pages).
+ * types `handlers` take; each handler checks the fields it reads (no zod in host pages). A reply
+ * goes back through `sendResponse`: content scripts use the browser's own API, not the
+ * polyfill (wxt.config.ts), and Chrome ignores a listener's returned promise.
  */
 export function onExtensionMessage(
   handlers: Handlers<MessageTo<'content-script'>, void>,
 ): () => void {
   const origin = new URL(browser.runtime.getURL('/')).origin;
-  const listener = (raw: unknown, sender: { id?: string; url?: string }) => {
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(origin)) return undefined;
+  const listener = (
+    raw: unknown,
+    sender: { id?: string; url?: string },
+    sendResponse: (reply: unknown) => void,
+  ): boolean => {
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(origin)) return false;
     const type = (raw as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return false;
     const handle = handlers[type as keyof typeof handlers] as (message: unknown) => unknown;
-    return handle(raw) ?? undefined;
+    const reply = handle(raw);
+    if (reply === undefined) return false;
+    Promise.resolve(reply).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

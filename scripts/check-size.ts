@@ -1,6 +1,6 @@
 /**
  * Size budgets of the built extension (run after `npm run build` in `npm run test:browsers`):
- * every content script under 14 KB gzipped, the popup (its page's scripts and every chunk they
+ * every content script under 12 KB gzipped, the popup (its page's scripts and every chunk they
  * load) under 40 KB gzipped. Prints every entrypoint's figures; exits 1 when a budget is broken.
  */
 import { existsSync } from 'node:fs';
