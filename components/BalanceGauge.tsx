@@ -22,21 +22,34 @@ export function BalanceGauge({
   const percent = share === null ? null : Math.round(share * 100);
   return (
     <figure class="gauge" data-position={balance.position}>
-      <svg viewBox="0 0 200 24" width="100%" height="24" role="img" aria-labelledby="gauge-label">
-        <rect x="0" y="8" width="200" height="8" rx="4" class="gauge-track" />
+      <svg
+        viewBox="0 0 200 22"
+        width="100%"
+        role="img"
+        aria-label={t('gaugeBandLabel', Math.round(band.min * 100), Math.round(band.max * 100))}
+      >
+        <rect x="0" y="3" width="200" height="6" rx="3" class="gauge-track" />
         <rect
           x={band.min * 200}
-          y="8"
+          y="3"
           width={(band.max - band.min) * 200}
-          height="8"
+          height="6"
           class="gauge-band"
         />
-        {percent !== null && <circle cx={percent * 2} cy="12" r="6" class="gauge-marker" />}
+        {/* The band's edges and name, under it: the figure caption says the same in words. */}
+        <text x={band.min * 200} y="20" text-anchor="middle" class="gauge-edge">
+          {t('gaugeBandEdge', Math.round(band.min * 100))}
+        </text>
+        <text x={((band.min + band.max) / 2) * 200} y="20" text-anchor="middle" class="gauge-name">
+          {t('gaugeBandName')}
+        </text>
+        <text x={band.max * 200} y="20" text-anchor="middle" class="gauge-edge">
+          {t('gaugeBandEdge', Math.round(band.max * 100))}
+        </text>
+        {percent !== null && <circle cx={percent * 2} cy="6" r="5" class="gauge-marker" />}
       </svg>
-      <figcaption id="gauge-label">
-        {percent === null
-          ? ''
-          : `${t('gaugeShare', percent, Math.round(band.min * 100), Math.round(band.max * 100))} `}
+      <figcaption>
+        {percent === null ? '' : `${t('gaugeShare', percent)} `}
         <span
           class={balance.position === 'balanced' || balance.position === 'no-data' ? '' : 'warning'}
         >

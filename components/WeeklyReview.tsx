@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { recentWeeks, weeklyBalance, type WeeklyBalance, type WeekTotals } from '@/lib/balance';
+import {
+  weeklyBalance,
+  weekSoFarAndSameDaysLastWeek,
+  type WeeklyBalance,
+  type WeekTotals,
+} from '@/lib/balance';
 import { countText, type MessageKey } from '@/lib/i18n';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform/core';
@@ -38,19 +43,23 @@ export function WeeklyReview({ store, version }: { store: Store; version: number
   useEffect(() => {
     void (async () => {
       const now = Date.now();
-      const [last, current] = recentWeeks(now, 2, settings.weekStartsOn, settings.timeZone);
+      const { thisWeek: current, sameDaysLastWeek: last } = weekSoFarAndSameDaysLastWeek(
+        now,
+        settings.weekStartsOn,
+        settings.timeZone,
+      );
       const [interactions, appreciations, trend, checkIns] = await Promise.all([
-        store.interactionsBetween(last!.start, current!.end),
-        store.appreciationsBetween(last!.start, current!.end),
+        store.interactionsBetween(last.start, current.end),
+        store.appreciationsBetween(last.start, current.end),
         store.weeklyTrend(settings, 12, now),
         store.listCheckIns(),
       ]);
-      const thanked = appreciations.filter((a) => a.at >= current!.start);
+      const thanked = appreciations.filter((a) => a.at >= current.start);
       const people = await store.getPeople(thanked.map((a) => a.personId));
       const today = new Date(now).toISOString().slice(0, 10);
       setReview({
-        thisWeek: weeklyBalance(current!, { interactions, appreciations, checkIns }, settings),
-        lastWeek: weeklyBalance(last!, { interactions, appreciations, checkIns }, settings),
+        thisWeek: weeklyBalance(current, { interactions, appreciations, checkIns }, settings),
+        lastWeek: weeklyBalance(last, { interactions, appreciations, checkIns }, settings),
         trend,
         peopleThanked: people.length,
         circlesThanked: new Set(people.map((p) => p.circle ?? p.relationship)).size,

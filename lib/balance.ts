@@ -54,6 +54,25 @@ export function recentWeeks(
   return weeks;
 }
 
+/**
+ * This week so far, and last week up to the same moment: a Tuesday's "this week" is compared
+ * with last Monday and Tuesday, not with all of last week.
+ */
+export function weekSoFarAndSameDaysLastWeek(
+  now: number,
+  weekStartsOn: number,
+  timeZone: string,
+): { thisWeek: WeekBounds; sameDaysLastWeek: WeekBounds } {
+  const thisWeek = weekBounds(now, weekStartsOn, timeZone);
+  const lastWeekStart = addWeeks(new TZDate(thisWeek.start, resolveTimeZone(timeZone)), -1);
+  // The same local time a week ago, so a daylight-saving change in between moves nothing.
+  const aWeekAgo = addWeeks(new TZDate(now, resolveTimeZone(timeZone)), -1);
+  return {
+    thisWeek: { start: thisWeek.start, end: now + 1 },
+    sameDaysLastWeek: { start: lastWeekStart.getTime(), end: aWeekAgo.getTime() + 1 },
+  };
+}
+
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The user's local calendar day of `at`, `YYYY-MM-DD`. */
@@ -83,6 +102,8 @@ export interface WeeklyBalance extends WeekBounds {
   external: number;
   unknown: number;
   internalPeople: number;
+  /** People met this week whose relationship the user has not said yet. */
+  unknownPeople: number;
   externalPeople: number;
   thanks: number;
   thankGoal: number;
@@ -118,6 +139,7 @@ export function weeklyBalance(
   let unknown = 0;
   const internalPeople = new Set<string>();
   const externalPeople = new Set<string>();
+  const unknownPeople = new Set<string>();
   for (const interaction of records.interactions) {
     if (!inWeek(interaction.at)) continue;
     if (interaction.relationship === 'internal') {
@@ -128,6 +150,7 @@ export function weeklyBalance(
       externalPeople.add(interaction.personId);
     } else {
       unknown++;
+      unknownPeople.add(interaction.personId);
     }
   }
   let thanks = 0;
@@ -143,6 +166,7 @@ export function weeklyBalance(
     unknown,
     internalPeople: internalPeople.size,
     externalPeople: externalPeople.size,
+    unknownPeople: unknownPeople.size,
     thanks,
     thankGoal: settings.weeklyThankGoal,
     checkIns,

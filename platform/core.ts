@@ -102,6 +102,11 @@ const PENDING_COMPOSER = 'pending-composer';
 /** Whom the next composer opens for: one person, or several to choose from. */
 export type PendingComposer = { personId: string } | { candidateIds: string[] };
 
+/** Opens the settings (the options page) in a tab of its own. */
+export async function openSettings(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}
+
 /** Opens the side panel from a click in the popup (the user gesture both browsers require). */
 export async function openSidePanelFromClick(): Promise<void> {
   // Firefox needs sidebarAction.open() called synchronously inside the gesture.

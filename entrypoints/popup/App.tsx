@@ -12,10 +12,14 @@ import {
   getReader,
   loadDisplaySettings,
   openComposerInSidePanel,
+  openSettings,
   openSidePanelFromClick,
   t,
   uiLocale,
 } from '@/platform/core';
+
+/** The popup fits in 600 px: the most pressing two; the side panel's "Now" lists them all. */
+const SHOWN_SUGGESTIONS = 2;
 
 interface PopupData {
   balance: WeeklyBalance;
@@ -128,7 +132,21 @@ export function App() {
   const empty = balance.internal + balance.external + balance.unknown + balance.thanks === 0;
   return (
     <main class="popup">
-      <h1>{t('commonThisWeek')}</h1>
+      <header class="toolbar">
+        <h1>{t('commonThisWeek')}</h1>
+        <span class="actions">
+          <button
+            type="button"
+            data-testid="open-log"
+            onClick={() => void openSidePanelFromClick()}
+          >
+            {t('popupOpenLog')}
+          </button>
+          <button type="button" data-testid="open-settings" onClick={() => void openSettings()}>
+            {t('commonSettings')}
+          </button>
+        </span>
+      </header>
       <section
         data-testid="balance"
         data-internal={balance.internal}
@@ -169,6 +187,11 @@ export function App() {
                 <dd>{balance.checkIns}</dd>
               </div>
             </dl>
+            {balance.unknownPeople > 0 && (
+              <p class="hint" data-testid="unsorted" data-count={balance.unknownPeople}>
+                {countText(t, balance.unknownPeople, 'popupUnsortedOne', 'popupUnsortedOther')}
+              </p>
+            )}
             <BalanceGauge balance={balance} band={settings.band} />
           </>
         )}
@@ -178,9 +201,9 @@ export function App() {
         <section aria-labelledby="thank-now">
           <h2 id="thank-now">{t('popupThankNow')}</h2>
           <ul class="people">
-            {toThank.map((s) => (
+            {toThank.slice(0, SHOWN_SUGGESTIONS).map((s) => (
               <li key={s.personId ?? s.kind} data-testid="suggestion" data-kind={s.kind}>
-                <p>{s.reason}</p>
+                <p title={s.reason}>{s.reason}</p>
                 {s.kind === 'check-in' ? (
                   // A due follow-up asks about the user's own promise, not for a thank-you.
                   <button
@@ -205,11 +228,6 @@ export function App() {
           </ul>
         </section>
       )}
-      <p>
-        <button type="button" data-testid="open-log" onClick={() => void openSidePanelFromClick()}>
-          {t('popupOpenLog')}
-        </button>
-      </p>
     </main>
   );
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { callBackground } from './pages/background.ts';
 import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
-import { helper, seed } from './pages/seed.ts';
+import { busyWeek, helper, seed } from './pages/seed.ts';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -115,5 +115,75 @@ describe('the popup', () => {
       .toBeLessThan(count);
     await panel.close();
     await page.close();
+  });
+
+  it('fits in 600 px with a busy week, labels its band and chart, counts who is unsorted, and reaches the settings', async () => {
+    const { browser } = session;
+    const context = browser.chromium!.context;
+    const popup = await context.newPage();
+    await popup.goto(`${browser.extensionOrigin}/popup.html`);
+    const week = busyWeek();
+    await seed(popup, week);
+    await popup.reload();
+    await popup.locator('[data-testid="suggestion"]').first().waitFor();
+
+    // Chrome cuts a popup at 600 px: all of it shows at its own width.
+    const size = await popup.evaluate(() => ({
+      height: document.querySelector('main')!.getBoundingClientRect().bottom,
+      width: document.querySelector('main')!.getBoundingClientRect().width,
+    }));
+    await popup.screenshot({ path: 'test-results/screenshots/popup-busy-week.png' });
+    expect(size.height, 'popup height').toBeLessThanOrEqual(600);
+    expect(size.width).toBeLessThanOrEqual(400);
+
+    // Nobody unsorted is counted on either side; the popup says how many wait.
+    expect(await popup.locator('[data-testid="unsorted"]').getAttribute('data-count')).toBe(
+      String(week.unsorted),
+    );
+    expect(await popup.locator('[data-testid="unsorted"]').textContent()).toContain(
+      `${week.unsorted} people you haven't sorted`,
+    );
+    // The band is labelled at both edges.
+    expect(await popup.locator('.gauge-edge').allTextContents()).toEqual(['30%', '70%']);
+
+    // The chart: one Tab stop on this week, whose values show on focus; arrows move a week.
+    const thisWeek = popup.locator('[data-testid="trend-week"]').last();
+    const { thanks } = await balanceOf(popup);
+    expect(thanks).toBeGreaterThanOrEqual(week.thanksThisWeek);
+    expect(await thisWeek.locator('.thank-mark').count()).toBe(thanks);
+    let onChart = false;
+    for (let i = 0; i < 20 && !onChart; i++) {
+      await popup.keyboard.press('Tab');
+      onChart = await popup.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'trend-week',
+      );
+    }
+    expect(onChart).toBe(true);
+    const readout = popup.locator('[data-testid="trend-readout"]');
+    expect(await readout.textContent()).toBe(await thisWeek.getAttribute('aria-label'));
+    expect(await readout.textContent()).toContain(`thank-yous ${thanks}`);
+    await popup.keyboard.press('ArrowLeft');
+    const weekBefore = popup.locator('[data-testid="trend-week"]').nth(10);
+    expect(await weekBefore.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await readout.textContent()).toBe(await weekBefore.getAttribute('aria-label'));
+    // Hovering shows a week's values too.
+    await popup.locator('[data-testid="trend-week"]').nth(3).hover();
+    expect(await readout.textContent()).toBe(
+      await popup.locator('[data-testid="trend-week"]').nth(3).getAttribute('aria-label'),
+    );
+
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
+
+    // Settings are one click away.
+    const [settings] = await Promise.all([
+      context.waitForEvent('page'),
+      popup.locator('[data-testid="open-settings"]').click(),
+    ]);
+    await settings.waitForURL(/\/options\.html/);
+    await settings.close();
+    await popup.close();
   });
 });

@@ -1,7 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bandPosition, localDay, recentWeeks, weekBounds, weeklyBalance } from '@/lib/balance';
+import {
+  bandPosition,
+  localDay,
+  recentWeeks,
+  weekBounds,
+  weeklyBalance,
+  weekSoFarAndSameDaysLastWeek,
+} from '@/lib/balance';
 import { DEFAULT_SETTINGS, newId, type Appreciation, type Interaction } from '@/lib/model';
 
 const ZONES = [
@@ -86,6 +93,28 @@ describe('weekBounds', () => {
   });
 });
 
+describe('weekSoFarAndSameDaysLastWeek', () => {
+  it("compares a Tuesday's week so far with last Monday and Tuesday, not all of last week", () => {
+    // Tuesday 17 November 2026, 15:00 in Berlin; weeks start on Monday.
+    const now = Date.UTC(2026, 10, 17, 14);
+    const { thisWeek, sameDaysLastWeek } = weekSoFarAndSameDaysLastWeek(now, 1, 'Europe/Berlin');
+    expect(thisWeek).toEqual({ start: Date.UTC(2026, 10, 15, 23), end: now + 1 });
+    expect(sameDaysLastWeek).toEqual({
+      start: Date.UTC(2026, 10, 8, 23),
+      end: Date.UTC(2026, 10, 10, 14) + 1,
+    });
+  });
+
+  it('keeps the same local time across a daylight-saving change', () => {
+    // Tuesday 3 November 2026, 10:00 in New York (EST); a week before was 10:00 EDT.
+    const now = Date.UTC(2026, 10, 3, 15);
+    const { sameDaysLastWeek } = weekSoFarAndSameDaysLastWeek(now, 0, 'America/New_York');
+    expect(sameDaysLastWeek.end).toBe(Date.UTC(2026, 9, 27, 14) + 1);
+    // Last week began on Sunday 25 October at midnight EDT.
+    expect(sameDaysLastWeek.start).toBe(Date.UTC(2026, 9, 25, 4));
+  });
+});
+
 describe('weeklyBalance', () => {
   const week = weekBounds(Date.UTC(2026, 10, 18, 12), 1, 'UTC');
   const settings = { band: { min: 0.3, max: 0.7 }, weeklyThankGoal: 3 };
@@ -102,6 +131,7 @@ describe('weeklyBalance', () => {
           interaction(inWeek + 2, 'internal'),
           interaction(inWeek + 3, 'external'),
           interaction(inWeek + 4, 'unknown'),
+          interaction(inWeek + 5, 'unknown'),
           interaction(week.end, 'external'),
           interaction(week.start - 1, 'internal'),
         ],
@@ -122,9 +152,10 @@ describe('weeklyBalance', () => {
     expect(balance).toMatchObject({
       internal: 3,
       external: 1,
-      unknown: 1,
+      unknown: 2,
       internalPeople: 2,
       externalPeople: 1,
+      unknownPeople: 2,
       thanks: 1,
       thankGoal: 3,
       checkIns: 1,
