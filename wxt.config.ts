@@ -62,7 +62,7 @@ export default defineConfig({
   zip: {
     excludeSources: ['test/**', 'test-results/**', 'docs/**', 'demo/**', 'scripts/**', '**/*.log'],
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -83,8 +83,17 @@ export default defineConfig({
         description: '__MSG_commandThankHere__',
       },
     },
-    // Only the in-page sidebar may be framed, and only by the supported tools.
-    web_accessible_resources: [{ resources: ['overlay.html'], matches: ALL_TOOL_MATCHES }],
+    // Only the in-page sidebar may be framed, and only by the supported tools. Chrome can
+    // serve it at an address that changes every session, so a page cannot use its address to
+    // recognise the browser; Firefox has no such option (its address is per install) and warns
+    // of the key, so there the frame's closed shadow root is what hides it.
+    web_accessible_resources: [
+      {
+        resources: ['overlay.html'],
+        matches: ALL_TOOL_MATCHES,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     browser_specific_settings: {
       gecko_android: { strict_min_version: '142.0' },
       gecko: {
@@ -95,5 +104,5 @@ export default defineConfig({
         data_collection_permissions: { required: ['none'] },
       },
     },
-  },
+  }),
 });

@@ -59,10 +59,19 @@ export interface SiteStatus {
   framed: boolean;
 }
 
-/** A tab's conversation: the sender's own tab when no tab was named (the in-page sidebar). */
+/**
+ * A tab's conversation: the in-page sidebar always gets its own tab's; the side panel and the
+ * popup, which are in no tab, name the tab they follow.
+ */
 export interface ConversationReply {
   tabId: number | null;
   conversation: Conversation | null;
+}
+
+/** The token for the sidebar frame, and the origin to post it to (the frame's own). */
+export interface FrameGrantReply {
+  token: string;
+  origin: string;
 }
 
 /** Only a type: the reply a message gets. */
@@ -145,6 +154,20 @@ export const PROTOCOL = {
     to: 'content-script',
     request: z.strictObject({ type: z.literal('try-learned-rule'), people: PeopleRuleSchema }),
     reply: reply<TryRuleReply>(),
+  },
+  /** The sidebar frame the content script made has loaded: a one-time token to post to it. */
+  'frame-grant': {
+    from: 'content-script',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('frame-grant') }),
+    reply: reply<FrameGrantReply>(),
+  },
+  /** The in-page sidebar hands back the token its content script posted to it. */
+  'claim-frame': {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('claim-frame'), token: z.string().min(16).max(64) }),
+    reply: reply<boolean>(),
   },
   'get-conversation': {
     from: 'extension-pages',

@@ -4,6 +4,7 @@
  * Reads, writes and watching go through the item, never through raw keys.
  */
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { readFrameGrant, type FrameGrant } from '@/lib/frame-gate';
 import type { Conversation } from '@/lib/model';
 import { readReminderState } from '@/lib/reminders';
 
@@ -57,4 +58,9 @@ export function tabConversationItem(tabId: number): StoredItem<TabConversation |
         ? (stored as TabConversation)
         : undefined,
   });
+}
+
+/** Which frame in a tab is the sidebar our content script opened (lib/frame-gate.ts). */
+export function frameGrantItem(tabId: number): StoredItem<FrameGrant | undefined> {
+  return defineStoredItem(`session:frame:${tabId}`, { version: 1, parse: readFrameGrant });
 }

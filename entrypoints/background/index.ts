@@ -14,6 +14,7 @@ import {
 } from '@/platform';
 import { listen, openExtensionWindow } from '@/platform/background';
 import { conversationOf, conversationReported, tabClosed } from './conversations';
+import { claimFrame, forgetFrame, grantFrame, isGrantedOverlay, isOverlay } from './frames';
 import { refreshBadge } from './badge';
 import { learnedRuleFor, learnedRuleRead, pickStateReported, startPicking } from './learned-rules';
 import { createMenus, MENU, onContextMenuClick } from './menus';
@@ -41,7 +42,10 @@ export default defineBackground(() => {
       void refreshBadge();
       void scheduleReminders();
     },
-    tabClosed: (tabId) => void tabClosed(tabId),
+    tabClosed: (tabId) => {
+      void tabClosed(tabId);
+      void forgetFrame(tabId);
+    },
     // A permission removed in the browser's own UI takes its custom domain with it.
     permissionsRemoved: () => void syncCustomDomains(),
     alarm: (name) => {
@@ -97,13 +101,24 @@ const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
   'learned-rule': learnedRuleFor,
   'learned-rule-read': learnedRuleRead,
   'pick-state': pickStateReported,
+  'frame-grant': (_message, sender) => grantFrame(sender),
 };
 
+/**
+ * overlay.html is web-accessible, so a page may frame a copy of it: the in-page sidebar is
+ * answered only once it has shown it is the frame our content script opened in its tab, and
+ * only about that tab. The side panel and the popup (in no tab, never framed) name their tab.
+ */
 const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
-  'get-conversation': (message, sender) => conversationOf(message.tabId ?? sender.tab?.id),
-  'start-picking': (_message, sender) => startPicking(sender),
+  'claim-frame': (message, sender) => claimFrame(message.token, sender),
+  'get-conversation': async (message, sender) => {
+    if (!isOverlay(sender)) return conversationOf(message.tabId ?? sender.tab?.id);
+    return (await isGrantedOverlay(sender)) ? conversationOf(sender.tab?.id) : undefined;
+  },
+  'start-picking': async (_message, sender) =>
+    (await isGrantedOverlay(sender)) ? startPicking(sender) : null,
   relay: async (message, sender) => {
-    if (sender.tab?.id === undefined) return undefined;
+    if (sender.tab?.id === undefined || !(await isGrantedOverlay(sender))) return undefined;
     const reply = await sendToTab(sender.tab.id, message.message);
     return typeof reply === 'boolean' ? reply : undefined;
   },

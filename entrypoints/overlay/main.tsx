@@ -1,7 +1,28 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import '@/components/styles.css';
 import { showInUiLanguage } from '@/platform/core';
 import { App } from './App';
+import { awaitFrameToken, type GateState } from './gate';
+
+// Listening starts before the first render: the token can arrive as soon as the frame loads,
+// before Preact runs its effects.
+let gate: GateState = 'waiting';
+let onGate: ((state: GateState) => void) | undefined;
+awaitFrameToken((state) => {
+  gate = state;
+  onGate?.(state);
+});
+
+/** Nothing at all (no person, no button) until this frame is known to be our sidebar. */
+function Gate() {
+  const [state, setState] = useState<GateState>(gate);
+  useEffect(() => {
+    onGate = setState;
+    setState(gate);
+  }, []);
+  return state === 'open' ? <App /> : null;
+}
 
 showInUiLanguage();
-render(<App />, document.getElementById('app')!);
+render(<Gate />, document.getElementById('app')!);

@@ -5,6 +5,7 @@
  */
 import { detectWith, type DetectOptions } from '@/lib/adapters/detect';
 import type { Adapter } from '@/lib/adapters/types';
+import { FRAME_TOKEN_MESSAGE } from '@/lib/frame-gate';
 import { ruleOutcome, type RuleRead } from '@/lib/learned-rules/detect';
 import type { PeopleRule } from '@/lib/learned-rules/rule';
 import type { Conversation } from '@/lib/model';
@@ -40,6 +41,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
     overlayUrl: overlayUrl(),
     prefs,
     onPrefsChange: (next) => void saveLauncherPrefs(host, next),
+    onFrameLoad: (frame) => void introduceFrame(frame),
     openElsewhere:
       site?.framed === false ? () => void sendToBackground({ type: 'open-side-panel' }) : undefined,
   });
@@ -86,6 +88,17 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
         : undefined,
   });
   signal.addEventListener('abort', stop);
+}
+
+/**
+ * Tells the sidebar frame it is ours: a one-time token from the background, posted to the
+ * frame's window at the extension's origin only, so neither the page nor a page-made copy of
+ * the sidebar ever sees it (lib/frame-gate.ts).
+ */
+async function introduceFrame(frame: HTMLIFrameElement): Promise<void> {
+  const grant = await sendToBackground({ type: 'frame-grant' });
+  if (!grant) return;
+  frame.contentWindow?.postMessage({ type: FRAME_TOKEN_MESSAGE, token: grant.token }, grant.origin);
 }
 
 /**

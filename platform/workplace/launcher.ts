@@ -1,7 +1,9 @@
 /**
  * The in-page launcher: a small tab on the page's edge inside an open shadow root, and, when
- * open, an iframe of the extension's overlay page. The host page's DOM only ever holds this
- * chrome; every name, relationship and note renders inside the extension-origin iframe.
+ * open, an iframe of the extension's overlay page inside a closed shadow root, so page scripts
+ * cannot read the frame's address (in Firefox it holds the per-install id, the same on every
+ * site). The host page's DOM only ever holds this chrome; every name, relationship and note
+ * renders inside the extension-origin iframe.
  */
 import { t, type LauncherPrefs } from '@/platform/content';
 
@@ -15,12 +17,16 @@ const STYLE = `
 }
 .tab:focus-visible { outline: 3px solid #60a5fa; outline-offset: 2px; }
 .tab[aria-expanded="true"] { right: 360px; }
+@media (max-width: 600px) { .tab[aria-expanded="true"] { right: 100vw; } }
+`;
+
+const PANEL_STYLE = `
 iframe {
   position: fixed; top: 0; right: 0; z-index: 2147483647; width: 360px; height: 100vh;
   border: none; border-left: 1px solid #d1d5db; box-shadow: -4px 0 16px rgb(0 0 0 / 0.15);
   background: Canvas; color-scheme: light dark;
 }
-@media (max-width: 600px) { iframe { width: 100vw; } .tab[aria-expanded="true"] { right: 100vw; } }
+@media (max-width: 600px) { iframe { width: 100vw; } }
 `;
 
 export interface Launcher {
@@ -38,6 +44,8 @@ export interface LauncherOptions {
   overlayUrl: string;
   prefs: LauncherPrefs;
   onPrefsChange(prefs: LauncherPrefs): void;
+  /** The sidebar frame loaded a page (again): it must now be told it is ours. */
+  onFrameLoad?: (frame: HTMLIFrameElement) => void;
   /**
    * Where the overlay may not be framed (a self-hosted address: Chrome lets only the supported
    * tools' pages frame it), a click opens the sidebar this way instead. Needs the click itself,
@@ -60,12 +68,20 @@ export function mountLauncher(options: LauncherOptions): Launcher {
   tab.textContent = t('extName');
   tab.setAttribute('aria-label', t('launcherLabel'));
   tab.title = t('launcherHint');
-  shadow.append(style, tab);
+  // The frame's own closed shadow root, inside the open one: the page can see that a sidebar
+  // is open (the host's data-state) but not where it comes from.
+  const panelHost = doc.createElement('div');
+  const panelRoot = panelHost.attachShadow({ mode: 'closed' });
+  const panelStyle = doc.createElement('style');
+  panelStyle.textContent = PANEL_STYLE;
+  panelRoot.append(panelStyle);
+  shadow.append(style, tab, panelHost);
   let frame: HTMLIFrameElement | undefined;
 
   function place(): void {
     tab.style.top = `${prefs.top}vh`;
     tab.setAttribute('aria-expanded', String(!!frame));
+    host.dataset.state = frame ? 'open' : 'closed';
   }
 
   function save(): void {
@@ -82,12 +98,14 @@ export function mountLauncher(options: LauncherOptions): Launcher {
         options.openElsewhere();
         return;
       }
-      frame = doc.createElement('iframe');
-      frame.dataset.testid = 'panel';
-      frame.src = overlayUrl;
-      frame.title = t('extName');
-      frame.allow = 'clipboard-write';
-      shadow.append(frame);
+      const made = doc.createElement('iframe');
+      made.dataset.testid = 'panel';
+      made.title = t('extName');
+      made.allow = 'clipboard-write';
+      made.addEventListener('load', () => options.onFrameLoad?.(made));
+      made.src = overlayUrl;
+      frame = made;
+      panelRoot.append(made);
       prefs.open = true;
       place();
       save();

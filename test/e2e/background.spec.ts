@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { callBackground } from './pages/background.ts';
 import { helper, seed } from './pages/seed.ts';
-import { findPanelFrame, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
+import {
+  findPanelFrame,
+  panelFrame,
+  readInPageSidebar,
+  waitForSidebarRoot,
+} from './pages/in-page-sidebar.ts';
 
 type Tab = { id: number; windowId: number; url: string };
 
@@ -87,7 +92,7 @@ describe('the background', () => {
       .toBeGreaterThan(0);
     // What the command handler calls for Alt+Shift+T.
     await callBackground(browser, 'onContextMenuClick', { menuItemId: 'thank-here' }, tab);
-    const panel = page.frameLocator('inside-out-root iframe[data-testid="panel"]');
+    const panel = await panelFrame(page);
     await panel.locator('[data-testid="person-picker"]').waitFor();
     await panel.locator('[data-testid="person-picker"] button').first().click();
     const composer = panel.locator('[data-testid="composer"]');

@@ -6,34 +6,28 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
+import { panelFrame } from './pages/in-page-sidebar.ts';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
 
-const sidebarOf = (page: Page): FrameLocator => page.frameLocator('iframe[data-testid="panel"]');
-
-function sidebarFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => new URL(f.url()).pathname === '/overlay.html');
-  if (!frame) throw new Error('the sidebar is not open');
-  return frame;
-}
-
-const participantNames = (sidebar: FrameLocator) =>
+const participantNames = (sidebar: Frame) =>
   sidebar
     .locator('[data-testid="participant"]')
     .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.name ?? ''));
 
-async function openSidebar(page: Page): Promise<FrameLocator> {
+/** The sidebar's frame sits in a closed shadow root: found among the page's frames instead. */
+async function openSidebar(page: Page): Promise<Frame> {
   await page.locator('[data-testid="launcher"]').waitFor();
   // The sidebar reopens by itself where it was left open.
-  if (!(await page.locator('iframe[data-testid="panel"]').count()))
+  if ((await page.locator('inside-out-root').getAttribute('data-state')) !== 'open')
     await page.locator('[data-testid="launcher"]').click();
-  const sidebar = sidebarOf(page);
+  const sidebar = await panelFrame(page);
   await sidebar.locator('[data-testid="pick-people"]').waitFor();
   return sidebar;
 }
@@ -105,7 +99,7 @@ describe('teaching Inside Out who is who', () => {
         .join(''),
     );
     expect(pageText).not.toContain('Ada');
-    expect(await axeViolations(sidebarFrame(page))).toEqual([]);
+    expect(await axeViolations(sidebar)).toEqual([]);
     await page.screenshot({ path: 'test-results/screenshots/chromium-picking.png' });
 
     await sidebar.locator('[data-testid="pick-save"]').click();

@@ -7,7 +7,24 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './paths.ts';
 import { useBrowser } from './harness.ts';
-import { openPanel, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
+import {
+  openPanel,
+  overlayFrames,
+  panelFrame,
+  readInPageSidebar,
+  waitForSidebarRoot,
+} from './pages/in-page-sidebar.ts';
+
+interface Probe {
+  text: string;
+  framesRead: number;
+  posts: number;
+  /** Every extension address the page found anywhere it can look. */
+  addresses: string[];
+}
+
+const readProbe = (page: { evaluate<R>(fn: () => R): Promise<R> }) =>
+  page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
 /** Words only the overlay shows: if the page can read any of them, it can read the sidebar. */
 const OVERLAY_WORDS = /Internal|External|Thank|guess|Someone else/;
@@ -27,12 +44,10 @@ describe.each(BROWSERS)('a hostile host page in %s', (name) => {
     expect(sidebar.participants.length).toBeGreaterThan(0);
     // Let the page's script scan and post for a while.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const probe = await page.evaluate(
-      () =>
-        (window as unknown as { __probe: { text: string; framesRead: number; posts: number } })
-          .__probe,
-    );
+    const probe = await readProbe(page);
     expect(probe.posts).toBeGreaterThan(0);
+    // Where the extension lives: not in the DOM, the frames, or the timing records.
+    expect(probe.addresses).toEqual([]);
     expect(probe.framesRead).toBe(0);
     expect(probe.text).not.toMatch(OVERLAY_WORDS);
     const after = await readInPageSidebar(page);
@@ -43,6 +58,55 @@ describe.each(BROWSERS)('a hostile host page in %s', (name) => {
     expect(after.participants.map((p) => p.name).sort()).toEqual(
       sidebar.participants.map((p) => p.name).sort(),
     );
+    await page.close();
+  });
+
+  it('cannot use the sidebar by framing it itself', async () => {
+    const { browser, server } = session;
+    const page = await browser.newPage(server.urlFor('hostile/github-issue'));
+    expect(await waitForSidebarRoot(page)).toBe(true);
+    // The page learned the sidebar's current address (in Chrome it changes every session).
+    const address =
+      name === 'chromium'
+        ? await (
+            await browser.chromium!.serviceWorker()
+          ).evaluate(() =>
+            (
+              globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }
+            ).chrome.runtime.getURL('/overlay.html'),
+          )
+        : `${browser.extensionOrigin}/overlay.html`;
+    await page.evaluate(
+      (url) => (window as unknown as { frameSidebar(url: string): void }).frameSidebar(url),
+      address,
+    );
+    // The user opens the real sidebar in the same tab (unless it came back open from the test
+    // before); it shows the page's people.
+    const state = () =>
+      page.evaluate(() => document.querySelector<HTMLElement>('inside-out-root')?.dataset.state);
+    if ((await state()) !== 'open') await openPanel(page, 10_000);
+    await expect
+      .poll(async () => (await readInPageSidebar(page)).participants.length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    // The page's copy heard the page's tokens and was refused: no person, no button.
+    const copies = async () => {
+      const all = await overlayFrames(page);
+      return Promise.all(
+        all.map(({ frame }) =>
+          frame.evaluate(() => ({
+            gate: document.documentElement.dataset.gate ?? '',
+            people: document.querySelectorAll('[data-testid="participant"]').length,
+            buttons: document.querySelectorAll('button, a, input, textarea, select').length,
+            text: document.body.textContent?.trim() ?? '',
+          })),
+        ),
+      );
+    };
+    await expect
+      .poll(async () => (await copies()).map((c) => c.gate).sort(), { timeout: 10_000 })
+      .toEqual(['open', 'refused']);
+    const pageMade = (await copies()).find((c) => c.gate === 'refused')!;
+    expect(pageMade).toEqual({ gate: 'refused', people: 0, buttons: 0, text: '' });
     await page.close();
   });
 });
@@ -81,17 +145,21 @@ describe('the launcher and logging in chromium', () => {
     await page.keyboard.press('ArrowDown');
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(top);
     await page.keyboard.press('Enter');
-    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor(panelShown);
+    const frame = await panelFrame(page);
     expect(await launcher.getAttribute('aria-expanded')).toBe('true');
 
     // Escape inside the sidebar closes it and gives focus back to the launcher.
-    const frame = page.frameLocator('inside-out-root iframe[data-testid="panel"]');
     await frame.locator('[data-testid="conversation"]').waitFor(panelShown);
     await frame.locator('[data-testid="close"]').focus();
     // Key down, then up once the sidebar has gone: a key-up sent to a frame being torn down
     // can leave the driver waiting forever (seen on a loaded machine), which no person meets.
     await page.keyboard.down('Escape');
-    await expect.poll(() => page.locator('inside-out-root iframe').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('inside-out-root').getAttribute('data-state'))
+      .toBe('closed');
+    await expect
+      .poll(() => page.frames().some((f) => f.url().endsWith('/overlay.html')))
+      .toBe(false);
     await page.keyboard.up('Escape');
     expect(
       await launcher.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
@@ -99,19 +167,16 @@ describe('the launcher and logging in chromium', () => {
 
     // Open again, reload: it comes back open, at the place it was moved to.
     await page.keyboard.press('Enter');
-    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor(panelShown);
+    await panelFrame(page);
     const moved = await launcher.evaluate((el) => el.getBoundingClientRect().top);
     // The launcher saves its state asynchronously; a person does not reload within milliseconds.
     await expect.poll(saved).toMatchObject({ open: true });
     await page.reload();
-    await page.locator('inside-out-root iframe[data-testid="panel"]').waitFor(panelShown);
+    await panelFrame(page);
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(moved, 0);
 
     // "Hide here" removes the launcher from this site.
-    await page
-      .frameLocator('inside-out-root iframe[data-testid="panel"]')
-      .getByRole('button', { name: 'Hide here' })
-      .click();
+    await (await panelFrame(page)).getByRole('button', { name: 'Hide here' }).click();
     await expect.poll(() => page.locator('inside-out-root').count()).toBe(0);
     await expect.poll(saved).toMatchObject({ hidden: true });
     await page.reload();

@@ -1,9 +1,11 @@
 /**
  * Reads the in-page sidebar through the test contract (DESIGN.md, "Test contract"): one
- * `<inside-out-root>` with an open shadow root holding `[data-testid="launcher"]`, and when the
- * panel is open an `iframe[data-testid="panel"]` of the extension's overlay.html, which lists the
- * conversation and its participants.
+ * `<inside-out-root>` with an open shadow root holding `[data-testid="launcher"]` and
+ * `data-state="open"` while the panel is open; the panel is a frame of the extension's
+ * overlay.html in a closed shadow root (page scripts cannot reach it), so it is found among the
+ * page's frames by its path, and it lists the conversation and its participants.
  */
+import type { Frame as PwFrame, Page as PwPage } from 'playwright-core';
 import type { TestFrame, TestPage } from '../launch.ts';
 
 export interface Participant {
@@ -19,7 +21,7 @@ export interface InPageSidebar {
   /** The first root has an open shadow root. */
   shadowRoot: boolean;
   launcher: boolean;
-  /** Absolute src of the panel iframe, or null when the panel is closed. */
+  /** The address of the open panel's frame, or null when the panel is closed. */
   panelSrc: string | null;
   /** Read from inside the overlay frame; null when the panel is closed or not loaded. */
   conversation: { tool: string | null; kind: string | null } | null;
@@ -30,46 +32,82 @@ interface HostState {
   roots: number;
   shadowRoot: boolean;
   launcher: boolean;
-  panelSrc: string | null;
+  open: boolean;
 }
 
 const readHost = (page: TestPage): Promise<HostState> =>
   page.evaluate(() => {
-    const roots = document.querySelectorAll('inside-out-root');
+    const roots = document.querySelectorAll<HTMLElement>('inside-out-root');
     const shadow = roots[0]?.shadowRoot ?? null;
-    const panel = shadow?.querySelector<HTMLIFrameElement>('iframe[data-testid="panel"]');
     return {
       roots: roots.length,
       shadowRoot: shadow !== null,
       launcher: shadow?.querySelector('[data-testid="launcher"]') != null,
-      panelSrc: panel ? panel.src : null,
+      open: roots[0]?.dataset.state === 'open',
     };
   });
 
-const withoutHash = (url: string): string => url.split('#')[0] ?? url;
+const isOverlayAddress = (url: string): boolean => {
+  try {
+    return (
+      /^(chrome|moz)-extension:$/.test(new URL(url).protocol) &&
+      new URL(url).pathname === '/overlay.html'
+    );
+  } catch {
+    return false;
+  }
+};
 
 /**
- * The overlay frame the panel iframe shows, found by its address. Firefox's BiDi keeps reporting
- * an extension iframe as about:blank, so frames are asked for their own location as a fallback.
+ * Every frame of the page showing overlay.html, with the address it reports. Firefox's BiDi keeps
+ * reporting an extension iframe as about:blank, so frames are asked for their own location too.
+ */
+export async function overlayFrames(page: TestPage): Promise<{ frame: TestFrame; url: string }[]> {
+  const found: { frame: TestFrame; url: string }[] = [];
+  for (const frame of page.frames()) {
+    const url = isOverlayAddress(frame.url())
+      ? frame.url()
+      : await frame.evaluate(() => location.href).catch(() => '');
+    if (isOverlayAddress(url)) found.push({ frame, url });
+  }
+  return found;
+}
+
+/** Which frame our content script's handshake opened (`data-gate="open"`), if any. */
+const isGranted = (frame: TestFrame): Promise<boolean> =>
+  frame.evaluate(() => document.documentElement.dataset.gate === 'open').catch(() => false);
+
+const findGranted = async (page: TestPage) => {
+  for (const found of await overlayFrames(page)) if (await isGranted(found.frame)) return found;
+  return undefined;
+};
+
+/**
+ * The sidebar's frame: the overlay frame that passed the handshake (a page may have framed
+ * overlay.html too; that copy stays empty). `panelSrc` is accepted for older callers.
  */
 export async function findPanelFrame(
   page: TestPage,
-  panelSrc: string,
+  _panelSrc?: string,
 ): Promise<TestFrame | undefined> {
-  const wanted = withoutHash(panelSrc);
-  const frames = page.frames();
-  const named = frames.find((frame) => withoutHash(frame.url()) === wanted);
-  if (named) return named;
-  for (const frame of frames) {
-    const href = await frame.evaluate(() => location.href).catch(() => '');
-    if (withoutHash(href) === wanted) return frame;
+  return (await findGranted(page))?.frame;
+}
+
+/** Chromium only: the sidebar's frame as a Playwright frame, once it passed the handshake. */
+export async function panelFrame(page: PwPage, timeoutMs = 10_000): Promise<PwFrame> {
+  const started = Date.now();
+  for (;;) {
+    for (const frame of page.frames())
+      if (isOverlayAddress(frame.url()) && (await isGranted(frame))) return frame;
+    if (Date.now() - started > timeoutMs) throw new Error('the sidebar did not open');
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return undefined;
 }
 
 export async function readInPageSidebar(page: TestPage): Promise<InPageSidebar> {
-  const host = await readHost(page);
-  const frame = host.panelSrc ? await findPanelFrame(page, host.panelSrc) : undefined;
+  const { open, ...host } = await readHost(page);
+  const granted = open ? await findGranted(page) : undefined;
+  const frame = granted?.frame;
   const inside = frame
     ? await frame.evaluate(() => {
         const conversation = document.querySelector<HTMLElement>('[data-testid="conversation"]');
@@ -88,7 +126,8 @@ export async function readInPageSidebar(page: TestPage): Promise<InPageSidebar> 
         };
       })
     : { conversation: null, participants: [] };
-  return { ...host, ...inside };
+  const panelSrc = granted?.url ?? null;
+  return { ...host, panelSrc, ...inside };
 }
 
 /** Waits until the content script has mounted its root; false on timeout. */
