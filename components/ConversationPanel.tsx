@@ -1,25 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '@/lib/i18n';
-import type {
-  Conversation,
-  ConversationKind,
-  Participant,
-  Person,
-  Relationship,
-} from '@/lib/model';
+import type { Conversation, ConversationKind, Person, Relationship } from '@/lib/model';
+import { personCardFacts, tomorrow, type PersonCardFacts } from '@/lib/person-card';
 import type { ResolvedParticipant, Store } from '@/lib/store';
 import { TOOL_LABELS } from '@/lib/sites';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import { t } from '@/platform';
 import { useSettings } from './hooks';
 import { ManualEntry } from './ManualEntry';
-
-const RELATIONSHIP_LABEL: Record<Relationship, MessageKey> = {
-  internal: 'panelInternal',
-  external: 'panelExternal',
-  unknown: 'panelUnknown',
-};
+import { PersonCard } from './PersonCard';
 
 const KIND_LABEL: Record<ConversationKind, MessageKey> = {
   mail: 'logKindMail',
@@ -38,17 +28,6 @@ const LOG_THIS: Record<ConversationKind, MessageKey> = {
   mail: 'panelLogMail',
   ticket: 'panelLogTicket',
   chat: 'panelLogChat',
-};
-
-const ROLE_LABEL: Record<Participant['role'], MessageKey> = {
-  sender: 'panelRoleSender',
-  recipient: 'panelRoleRecipient',
-  cc: 'panelRoleCc',
-  requester: 'panelRoleRequester',
-  assignee: 'panelRoleAssignee',
-  author: 'panelRoleAuthor',
-  member: 'panelRoleMember',
-  mention: 'panelRoleMention',
 };
 
 export interface ConversationPanelProps {
@@ -76,6 +55,7 @@ export function ConversationPanel({
   const [people, setPeople] = useState<ResolvedParticipant[]>([]);
   const [error, setError] = useState('');
   const [loggedIds, setLoggedIds] = useState<Set<string>>(new Set());
+  const [facts, setFacts] = useState<Map<string, PersonCardFacts>>(new Map());
 
   useEffect(() => {
     let cancelled = false;
@@ -88,13 +68,24 @@ export function ConversationPanel({
         // A command: new people are written (and announced) once, then found as they are.
         const resolved = await store.resolveParticipants(conversation, settings);
         const logged = new Set<string>();
+        const cards = new Map<string, PersonCardFacts>();
+        const checkIns = await store.listCheckIns();
+        const now = Date.now();
         for (const { person } of resolved) {
-          const withThem = await store.interactionsWith(person.id);
+          const [withThem, activity] = await Promise.all([
+            store.interactionsWith(person.id),
+            store.personActivity(person.id),
+          ]);
           if (withThem.some((i) => i.threadKey === conversation.threadKey)) logged.add(person.id);
+          cards.set(
+            person.id,
+            personCardFacts(activity, checkIns, person.id, now, settings.timeZone),
+          );
         }
         if (cancelled) return;
         setPeople(resolved);
         setLoggedIds(logged);
+        setFacts(cards);
       } catch (e) {
         if (!cancelled) setError(t('panelReadError', (e as Error).message));
       }
@@ -107,6 +98,20 @@ export function ConversationPanel({
   async function tag(person: Person, relationship: Relationship) {
     try {
       await store.tagPerson(person.id, relationship, conversation, settings);
+    } catch (e) {
+      setError(describeFailedWrite(e, t));
+    }
+  }
+
+  async function answerPromise(checkInId: string, delivered: boolean) {
+    try {
+      const now = Date.now();
+      await store.updateCheckIn(
+        checkInId,
+        delivered
+          ? { delivered: true, deliveredAt: now }
+          : { followUpOn: tomorrow(now, settings.timeZone) },
+      );
     } catch (e) {
       setError(describeFailedWrite(e, t));
     }
@@ -156,48 +161,15 @@ export function ConversationPanel({
       ) : (
         <ul class="people" aria-label={t('panelPeopleLabel')}>
           {people.map(({ participant, person }) => (
-            <li
+            <PersonCard
               key={person.id}
-              data-testid="participant"
-              data-name={person.name}
-              data-email={participant.email ?? person.emails[0]}
-              data-handle={participant.handle ?? person.handles[0]}
-              data-relationship={person.relationship}
-            >
-              <div class="who">
-                <strong>{person.name}</strong>
-                <span class="meta">
-                  {t(ROLE_LABEL[participant.role])}
-                  {participant.email ? ` · ${participant.email}` : ''}
-                </span>
-                <span class={`badge ${person.relationship}`}>
-                  {person.relationshipSource === 'manual'
-                    ? t(RELATIONSHIP_LABEL[person.relationship])
-                    : t('panelGuessed', t(RELATIONSHIP_LABEL[person.relationship]))}
-                </span>
-              </div>
-              <div class="tags" role="group" aria-label={t('panelTagPerson', person.name)}>
-                <button
-                  type="button"
-                  data-testid="tag-internal"
-                  aria-pressed={person.relationship === 'internal'}
-                  onClick={() => void tag(person, 'internal')}
-                >
-                  {t('panelInternal')}
-                </button>
-                <button
-                  type="button"
-                  data-testid="tag-external"
-                  aria-pressed={person.relationship === 'external'}
-                  onClick={() => void tag(person, 'external')}
-                >
-                  {t('panelExternal')}
-                </button>
-                <button type="button" data-testid="thank" onClick={() => onThank(person)}>
-                  {t('panelThank')}
-                </button>
-              </div>
-            </li>
+              person={person}
+              participant={participant}
+              facts={facts.get(person.id)}
+              onTag={(relationship) => void tag(person, relationship)}
+              onThank={() => onThank(person)}
+              onPromise={(id, delivered) => void answerPromise(id, delivered)}
+            />
           ))}
         </ul>
       )}

@@ -100,6 +100,23 @@ describe('the background', () => {
     await composer.locator('[data-testid="send-insert"]').click();
     await composer.getByText('Logged').waitFor();
     expect(await page.locator('#reply').textContent()).toMatch(/found the held pallets/);
+    // Said in person too: the same thank-you, delivered twice, is one.
+    await composer.locator('[data-testid="send-in-person"]').click();
+    await composer.locator('[data-testid="composer-done"]').click();
+    // Back on the list, the person's card says so.
+    await panel
+      .locator('[data-testid="participant"] [data-testid="person-history"][data-thanked="today"]')
+      .waitFor();
+    expect(
+      await panel.locator('[data-testid="person-history"][data-thanked="today"]').count(),
+    ).toBe(1);
+    expect(
+      await panel.locator('[data-testid="person-history"][data-thanked="today"]').textContent(),
+    ).toContain('Thanked today');
+    const popup = await browser.chromium!.context.newPage();
+    await popup.goto(`${browser.extensionOrigin}/popup.html`);
+    await popup.locator('[data-testid="balance"][data-thanks="1"]').waitFor();
+    await popup.close();
     await page.close();
   });
 
