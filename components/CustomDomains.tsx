@@ -1,17 +1,34 @@
-import { useState } from 'preact/hooks';
-import { parseCustomDomain } from '@/lib/custom-domains';
+import { useEffect, useState } from 'preact/hooks';
+import { originPattern, parseCustomDomain } from '@/lib/custom-domains';
 import type { Settings } from '@/lib/model';
 import { TOOL_LABELS, TOOLS, type Tool } from '@/lib/sites';
-import { addCustomDomain, removeCustomDomain, t } from '@/platform';
+import { SyncQuotaError } from '@/lib/settings-sync';
+import {
+  addCustomDomain,
+  allowCustomDomainHere,
+  hasOrigins,
+  removeCustomDomain,
+  t,
+} from '@/platform';
 
 /**
  * Self-hosted tools: the browser is asked for that one origin from the click, the tool's
- * content script is registered for it, and removing the domain removes both.
+ * content script is registered for it, and removing the domain removes both. The list is
+ * synced; access is per device, so one added elsewhere is offered to allow here.
  */
 export function CustomDomains({ domains }: { domains: Settings['customDomains'] }) {
   const [tool, setTool] = useState<Tool>('jira');
   const [address, setAddress] = useState('');
   const [status, setStatus] = useState('');
+  const [allowedHere, setAllowedHere] = useState<Record<string, boolean>>({});
+
+  async function refreshAccess() {
+    const entries = await Promise.all(
+      domains.map(async (d) => [d.origin, await hasOrigins([originPattern(d.origin)])] as const),
+    );
+    setAllowedHere(Object.fromEntries(entries));
+  }
+  useEffect(() => void refreshAccess(), [domains]);
 
   async function add(event: Event) {
     event.preventDefault();
@@ -29,8 +46,18 @@ export function CustomDomains({ domains }: { domains: Settings['customDomains'] 
       );
       if (added) setAddress('');
     } catch (e) {
-      setStatus(t('domainsAddFailed', parsed.origin, (e as Error).message));
+      setStatus(
+        e instanceof SyncQuotaError
+          ? t('settingsTooLargeForSync')
+          : t('domainsAddFailed', parsed.origin, (e as Error).message),
+      );
     }
+  }
+
+  async function allowHere(tool: Tool, origin: string) {
+    const allowed = await allowCustomDomainHere(tool, origin);
+    setStatus(allowed ? t('domainsAllowedHere', origin) : t('domainsNotGranted', origin));
+    await refreshAccess();
   }
 
   async function remove(origin: string) {
@@ -47,6 +74,18 @@ export function CustomDomains({ domains }: { domains: Settings['customDomains'] 
           {domains.map((d) => (
             <li key={d.origin} data-testid="custom-domain" data-origin={d.origin}>
               {t('domainsToolAt', TOOL_LABELS[d.tool], d.origin)}{' '}
+              {allowedHere[d.origin] === false && (
+                <>
+                  <em data-testid="not-allowed-here">{t('domainsNotAllowedHere')}</em>{' '}
+                  <button
+                    type="button"
+                    onClick={() => void allowHere(d.tool, d.origin)}
+                    aria-label={t('domainsAllowHereLabel', d.origin)}
+                  >
+                    {t('domainsAllowHere')}
+                  </button>{' '}
+                </>
+              )}
               <button
                 type="button"
                 onClick={() => void remove(d.origin)}

@@ -157,6 +157,9 @@ const DomainSchema = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain');
 
+/** Each is an item of its own in storage.sync (lib/settings-sync.ts), which holds 512 at most. */
+export const MAX_CUSTOM_DOMAINS = 200;
+
 export const SettingsSchema = z.strictObject({
   version: z.literal(1).default(1),
   orgDomains: z.array(DomainSchema).max(100).default([]),
@@ -178,7 +181,7 @@ export const SettingsSchema = z.strictObject({
   sites: z.partialRecord(ToolSchema, z.boolean()).default({}),
   customDomains: z
     .array(z.strictObject({ tool: ToolSchema, origin: UrlSchema }))
-    .max(100)
+    .max(MAX_CUSTOM_DOMAINS)
     .default([]),
   autoLog: z.enum(['after-open', 'manual']).default('after-open'),
   autoLogDelaySeconds: z.number().int().min(0).max(600).default(5),

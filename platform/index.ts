@@ -12,14 +12,12 @@ import {
   type MessageType,
   type ReplyOf,
 } from '@/lib/messages';
-import { originPattern, scriptId } from '@/lib/custom-domains';
 import type { Settings } from '@/lib/model';
-import type { Tool } from '@/lib/sites';
-import { readSettings } from '@/lib/settings';
+import { isSettingsKey, joinSettings, planSettingsWrite } from '@/lib/settings-sync';
 import { openStore, type Store } from '@/lib/store';
 
 export * from './core';
-import { extensionOrigin, SETTINGS_KEY } from './core';
+import { extensionOrigin } from './core';
 
 // ---- messages ----
 
@@ -88,20 +86,24 @@ export function onMessage<T extends MessageType>(
 
 // ---- settings (storage.sync, so the browser's own sync carries them) ----
 
+/** The settings, with each self-hosted tool from its own item (lib/settings-sync.ts). */
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  return readSettings(stored[SETTINGS_KEY]);
+  return joinSettings(await browser.storage.sync.get(null));
 }
 
+/**
+ * Saves the settings (not the custom domains: their own commands write them). Refuses, with
+ * SyncQuotaError and nothing written, what storage.sync would not hold.
+ */
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+  const writes = planSettingsWrite(await browser.storage.sync.get(null), { settings });
+  await browser.storage.sync.set(writes);
 }
 
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'sync' && changes[SETTINGS_KEY]) {
-      callback(readSettings(changes[SETTINGS_KEY].newValue));
-    }
+    if (area === 'sync' && Object.keys(changes).some(isSettingsKey))
+      void loadSettings().then(callback);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
@@ -142,17 +144,6 @@ export async function notify(id: string, title: string, message: string): Promis
   });
 }
 
-// ---- permissions (host access per tool, custom domains) ----
-
-export function hasOrigins(origins: string[]): Promise<boolean> {
-  return browser.permissions.contains({ origins });
-}
-
-/** Must be called from a click: the browser shows its own prompt. */
-export function requestOrigins(origins: string[]): Promise<boolean> {
-  return browser.permissions.request({ origins });
-}
-
 // ---- what the tools showed about the user (offered as org domains) ----
 
 const SEEN_DOMAINS = 'seen-org-domains';
@@ -169,77 +160,4 @@ export async function seenOrgDomains(): Promise<string[]> {
   return Array.isArray(stored) ? stored.filter((d): d is string => typeof d === 'string') : [];
 }
 
-// ---- custom domains: optional host permission + a content script registered at run time ----
-
-/**
- * Adds a self-hosted tool. Must be called straight from the user's click: the permission
- * prompt needs the gesture, so it is asked before anything else is awaited.
- */
-export async function addCustomDomain(tool: Tool, origin: string): Promise<boolean> {
-  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
-  if (!granted) return false;
-  await registerCustomScript(tool, origin);
-  const settings = await loadSettings();
-  const others = settings.customDomains.filter((d) => d.origin !== origin);
-  await saveSettings({ ...settings, customDomains: [...others, { tool, origin }] });
-  return true;
-}
-
-/** Removes both the script and the permission, and forgets the domain. */
-export async function removeCustomDomain(origin: string): Promise<void> {
-  const settings = await loadSettings();
-  const ids = settings.customDomains
-    .filter((d) => d.origin === origin)
-    .map((d) => scriptId(d.tool, d.origin));
-  await unregisterScripts(ids);
-  await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
-  await saveSettings({
-    ...settings,
-    customDomains: settings.customDomains.filter((d) => d.origin !== origin),
-  });
-}
-
-/**
- * Makes the registered scripts match the settings and the permissions the browser really holds:
- * a permission removed in the browser's own UI removes its domain too.
- */
-export async function syncCustomDomains(): Promise<void> {
-  const settings = await loadSettings();
-  const kept: Settings['customDomains'] = [];
-  for (const domain of settings.customDomains) {
-    if (await hasOrigins([originPattern(domain.origin)])) kept.push(domain);
-  }
-  const wanted = new Set(kept.map((d) => scriptId(d.tool, d.origin)));
-  const registered = await browser.scripting.getRegisteredContentScripts();
-  await unregisterScripts(
-    registered.map((s) => s.id).filter((id) => id.startsWith('custom:') && !wanted.has(id)),
-  );
-  const present = new Set(registered.map((s) => s.id));
-  for (const d of kept)
-    if (!present.has(scriptId(d.tool, d.origin))) await registerCustomScript(d.tool, d.origin);
-  if (kept.length !== settings.customDomains.length)
-    await saveSettings({ ...settings, customDomains: kept });
-}
-
-async function registerCustomScript(tool: Tool, origin: string): Promise<void> {
-  const id = scriptId(tool, origin);
-  await unregisterScripts([id]);
-  await browser.scripting.registerContentScripts([
-    {
-      id,
-      matches: [originPattern(origin)],
-      js: [`content-scripts/${tool}.js`],
-      runAt: 'document_idle',
-      persistAcrossSessions: true,
-    },
-  ]);
-}
-
-async function unregisterScripts(ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  const registered = new Set(
-    (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id),
-  );
-  const present = ids.filter((id) => registered.has(id));
-  if (present.length) await browser.scripting.unregisterContentScripts({ ids: present });
-}
+export * from './custom-domains';

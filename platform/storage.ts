@@ -64,3 +64,10 @@ export function tabConversationItem(tabId: number): StoredItem<TabConversation |
 export function frameGrantItem(tabId: number): StoredItem<FrameGrant | undefined> {
   return defineStoredItem(`session:frame:${tabId}`, { version: 1, parse: readFrameGrant });
 }
+
+/** Self-hosted origins this device was allowed to reach, by the user, for a custom domain. */
+export const customDomainGrantsItem = defineStoredItem('local:custom-domain-grants', {
+  version: 1,
+  parse: (stored) =>
+    Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [],
+});

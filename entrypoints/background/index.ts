@@ -46,7 +46,8 @@ export default defineBackground(() => {
       void tabClosed(tabId);
       void forgetFrame(tabId);
     },
-    // A permission removed in the browser's own UI takes its custom domain with it.
+    // A permission removed in the browser's own UI takes this device's script with it (the
+    // domain stays in the synced settings, offered to allow again).
     permissionsRemoved: () => void syncCustomDomains(),
     alarm: (name) => {
       if (name === ALARM.reminder) void reminderDue();
@@ -60,7 +61,11 @@ export default defineBackground(() => {
       if (command === 'thank-here') void onContextMenuClick({ menuItemId: MENU.thankHere }, tab);
     },
   });
-  onSettingsChanged((settings) => void scheduleReminders(Date.now(), settings));
+  onSettingsChanged((settings) => {
+    void scheduleReminders(Date.now(), settings);
+    // Self-hosted tools added or removed, here or on another device.
+    void syncCustomDomains();
+  });
   // The badge follows the log: every store command announces its change.
   onStoreChange(() => void refreshBadge());
   void refreshBadge();

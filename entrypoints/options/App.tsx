@@ -15,6 +15,7 @@ import {
 } from '@/lib/model';
 import { TOOL_LABELS, TOOL_MATCHES, TOOLS, type Tool } from '@/lib/sites';
 import { countText } from '@/lib/i18n';
+import { SyncQuotaError } from '@/lib/settings-sync';
 import { hasOrigins, requestOrigins, saveSettings, seenOrgDomains, t } from '@/platform';
 
 const DAYS = [
@@ -96,7 +97,9 @@ export function App() {
       setStatus(
         e instanceof ValidationError
           ? e.problems.join('; ')
-          : t('optionsNotSaved', (e as Error).message),
+          : e instanceof SyncQuotaError
+            ? t('settingsTooLargeForSync')
+            : t('optionsNotSaved', (e as Error).message),
       );
     }
   }

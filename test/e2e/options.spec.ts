@@ -183,6 +183,30 @@ describe('a self-hosted tool from the options page', () => {
         .then((all) => all.map((s) => s.id)),
     );
     expect(registered).toEqual([]);
+
+    // A tool added on another device arrives through sync: this device has no access to it,
+    // and keeps it in the synced settings (offered to allow) rather than removing it everywhere.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.sync.set({
+        'custom-domain:https://git.elsewhere.example': {
+          tool: 'github',
+          origin: 'https://git.elsewhere.example',
+        },
+      }),
+    );
+    const synced = page.locator('[data-origin="https://git.elsewhere.example"]');
+    await synced.locator('[data-testid="not-allowed-here"]').waitFor();
+    // The background heard the same change and synced this device's scripts: nothing removed.
+    await page
+      .getByRole('button', { name: 'Allow https://git.elsewhere.example on this device' })
+      .waitFor();
+    await page.reload();
+    await synced.locator('[data-testid="not-allowed-here"]').waitFor();
+    await page.screenshot({ path: 'test-results/screenshots/options-synced-domain.png' });
     // Renderers learn of the unregistration asynchronously: a fresh page soon stops getting it.
     let mounted = true;
     for (let attempt = 0; attempt < 5 && mounted; attempt++) {
