@@ -44,12 +44,8 @@ const LABEL_PREFIXES = [
   'Go to profile of',
 ];
 const LABEL_PREFIX = new RegExp(`^(${LABEL_PREFIXES.join('|')})\\b`, 'i');
-const LABELLED = ['aria-label', 'alt', 'title'].flatMap((a) =>
-  LABEL_PREFIXES.map((p) => `[${a}^="${p}" i]`),
-);
-
-/** What marks a person; one selector, so the browser walks the container once. */
-const PERSON = [
+/** What marks a person by itself. */
+const MARKED = [
   'a[href^="mailto:" i]',
   ...ID_ATTRIBUTES.map((a) => `[${a}]`),
   '[data-hovercard-url]',
@@ -63,8 +59,13 @@ const PERSON = [
   '[class*="avatar" i] img[alt]',
   'img[class*="avatar" i][alt]',
   '[class*="avatar" i][role="img"][aria-label]',
-  ...LABELLED,
 ].join(', ');
+/**
+ * What marks a person, or may carry a label naming one ("Avatar of …"); one selector, so the
+ * browser walks the container once. Labels are read in script: a selector per prefix and
+ * attribute made the browser test 39 more selectors on every element.
+ */
+const PERSON = `${MARKED}, [aria-label], [alt], [title]`;
 
 /** Where people appear who are not in the conversation: navigation, pickers, quoted mail. */
 const ELSEWHERE = [
@@ -94,30 +95,37 @@ const MAX_CANDIDATES = 400;
 export function readPeople(container: Element, tool: Tool): RawParticipant[] {
   const raw: RawParticipant[] = [];
   const candidates = container.querySelectorAll(PERSON);
-  const limit = Math.min(candidates.length, MAX_CANDIDATES);
-  for (let i = 0; i < limit; i++) {
+  if (!candidates.length) return raw;
+  // Found once, then looked up from each candidate's ancestors: a `closest(ELSEWHERE)` per
+  // candidate cost most of the reading on a long thread (a quote in every message).
+  const away = new Set(container.querySelectorAll(ELSEWHERE));
+  let taken = 0;
+  for (let i = 0; i < candidates.length && taken < MAX_CANDIDATES; i++) {
     const el = candidates[i]!;
-    const away = el.closest(ELSEWHERE);
-    if (away && container.contains(away)) continue;
-    const person = personAt(el, tool);
+    // A label that names nobody (a button's "Reply") is no candidate.
+    const label = labelled(el);
+    if (!label && !el.matches(MARKED)) continue;
+    taken++;
+    if (away.size && isInside(el, container, away)) continue;
+    const person = personAt(el, tool, label);
     if (person) raw.push(person);
   }
   return raw;
 }
 
-function personAt(el: Element, tool: Tool): RawParticipant | undefined {
+/** Whether `el`, or an ancestor of it below `container`, is one of `places`. */
+function isInside(el: Element, container: Element, places: ReadonlySet<Element>): boolean {
+  for (let node: Element | null = el; node && node !== container; node = node.parentElement) {
+    if (places.has(node)) return true;
+  }
+  return false;
+}
+
+function personAt(el: Element, tool: Tool, label: string | undefined): RawParticipant | undefined {
   const href = el.tagName === 'A' ? (el.getAttribute('href') ?? '') : '';
   const mailto = /^mailto:/i.test(href) ? findEmail(safeDecode(href.slice(7).split('?')[0]!)) : '';
-  let email = mailto || undefined;
-  let id: string | undefined;
-  for (const name of ID_ATTRIBUTES) {
-    const value = el.getAttribute(name)?.trim();
-    if (!value) continue;
-    const found = findEmail(value);
-    if (found && found.length === value.length) email ??= found;
-    else if (!found && /^[\w.:@-]{2,100}$/.test(value)) id ??= value;
-  }
-  const label = labelled(el);
+  const { email: shownEmail, id } = addressAndId(el);
+  const email = mailto || shownEmail;
   const marked = email || id || label || isProfileLink(el, href) || el.matches(AVATAR);
   if (!marked) return undefined;
   const shown = label ?? nameOf(el);
@@ -130,6 +138,35 @@ function personAt(el: Element, tool: Tool): RawParticipant | undefined {
     role: mention ? 'mention' : 'member',
   };
 }
+
+/**
+ * The address and the user id the element's attributes carry, each from the first attribute in
+ * ID_ATTRIBUTES order that has one. The element's few attributes are read once, rather than
+ * asking it for each of the thirteen names.
+ */
+function addressAndId(el: Element): { email?: string; id?: string } {
+  let email: string | undefined;
+  let id: string | undefined;
+  let emailRank = Infinity;
+  let idRank = Infinity;
+  const attributes = el.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const { name, value: raw } = attributes[i]!;
+    const rank = ID_RANK.get(name);
+    if (rank === undefined) continue;
+    const value = raw.trim();
+    if (!value) continue;
+    const found = findEmail(value);
+    if (found && found.length === value.length) {
+      if (rank < emailRank) [email, emailRank] = [found, rank];
+    } else if (!found && /^[\w.:@-]{2,100}$/.test(value) && rank < idRank) {
+      [id, idRank] = [value, rank];
+    }
+  }
+  return { email, id };
+}
+
+const ID_RANK = new Map<string, number>(ID_ATTRIBUTES.map((name, rank) => [name, rank]));
 
 const AVATAR =
   '[class*="avatar" i] img[alt], img[class*="avatar" i][alt], [class*="avatar" i][role="img"][aria-label]';
@@ -151,17 +188,19 @@ function isProfileLink(el: Element, href: string): boolean {
 
 /** The name an element shows: a name attribute or label, else its text when it is short. */
 function nameOf(el: Element): string | undefined {
+  // Tried in order, each only when the ones before named nobody.
   const candidates = [
-    el.getAttribute('data-name'),
-    el.getAttribute('name'),
-    el.querySelector('[itemprop="name"]')?.textContent,
-    el.getAttribute('aria-label'),
-    el.getAttribute('alt'),
+    () => el.getAttribute('data-name'),
+    () => el.getAttribute('name'),
+    () => el.querySelector('[itemprop="name"]')?.textContent,
+    () => el.getAttribute('aria-label'),
+    () => el.getAttribute('alt'),
     // A whole message may carry its author's id: its text is no name.
-    el.getElementsByTagName('*').length <= SMALL ? text(el) : undefined,
-    el.getAttribute('title'),
+    () => (el.getElementsByTagName('*').length <= SMALL ? text(el) : undefined),
+    () => el.getAttribute('title'),
   ];
-  for (const value of candidates) {
+  for (const read of candidates) {
+    const value = read();
     const clean = value?.replace(/\s+/g, ' ').trim();
     const name = clean && clean.length <= MAX_NAME ? nameInLabel(clean) : undefined;
     if (name) return name;
