@@ -208,9 +208,16 @@ export const ConversationSchema = z.strictObject({
   title: z.string().max(1_000),
   url: UrlSchema,
   participants: z.array(ParticipantSchema).max(500),
-  /** The signed-in user, when the page shows them; never among the participants. */
+  /**
+   * The signed-in user, when the page shows them; never among the participants. The handle is
+   * the tool's own id of them, where the page carries it (Slack's user id, a Jira account id).
+   */
   self: z
-    .strictObject({ name: z.string().max(200).optional(), email: EmailSchema.optional() })
+    .strictObject({
+      name: z.string().max(200).optional(),
+      email: EmailSchema.optional(),
+      handle: HandleSchema.optional(),
+    })
     .optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

@@ -64,8 +64,10 @@ function withSelf(found: Conversation, self: SelfShown | undefined): Conversatio
   const shown = {
     ...(self.name ? { name: self.name } : {}),
     ...(self.email ? { email: self.email } : {}),
+    ...(self.handle ? { handle: self.handle } : {}),
   };
-  return { ...found, participants, ...(shown.name || shown.email ? { self: shown } : {}) };
+  const known = shown.name || shown.email || shown.handle;
+  return { ...found, participants, ...(known ? { self: shown } : {}) };
 }
 
 function genericPeople(adapter: Adapter, document: Document, found: Conversation) {

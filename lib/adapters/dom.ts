@@ -254,10 +254,19 @@ export function withinLimits(found: Conversation): Conversation | null {
   const shown = self?.name?.trim();
   const name = looksLikePersonName(shown) ? shown?.slice(0, LIMITS.name) : undefined;
   const email = findEmail(self?.email);
+  const handle =
+    self?.handle && self.handle.length <= LIMITS.handle && HANDLE.test(self.handle)
+      ? self.handle
+      : undefined;
+  const user = {
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(handle ? { handle } : {}),
+  };
   return {
     ...rest,
     title: found.title.slice(0, LIMITS.title),
     participants: found.participants.slice(0, LIMITS.participants),
-    ...(name || email ? { self: { ...(name ? { name } : {}), ...(email ? { email } : {}) } } : {}),
+    ...(name || email || handle ? { self: user } : {}),
   };
 }

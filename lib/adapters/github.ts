@@ -105,7 +105,7 @@ export const github: Adapter = {
       url: `https://github.com/${where.owner}/${where.repo}/${where.type}/${where.number}`,
       participants: dedupeParticipants(people, login ? { handle: `github:${login}` } : undefined),
     };
-    if (login) conversation.self = { name: login };
+    if (login) conversation.self = { name: login, handle: `github:${login}` };
     return withinLimits(conversation);
   },
 };

@@ -217,7 +217,7 @@ function extract(document: Document, url: URL): Conversation | null {
     title,
     url: `${url.origin}/browse/${key}`,
     participants: dedupeParticipants(raw, self),
-    ...(self.name ? { self: { name: self.name } } : {}),
+    ...(self.name || self.handle ? { self } : {}),
   });
 }
 

@@ -89,7 +89,7 @@ export const slack: Adapter = {
       url: `https://app.slack.com/client/${team}/${channel}`,
       participants: dedupeParticipants(people, self),
     };
-    if (self.name) conversation.self = { name: self.name };
+    if (self.name || self.handle) conversation.self = self;
     return withinLimits(conversation);
   },
 };

@@ -135,12 +135,7 @@ export const teams: Adapter = {
       url: canonicalUrl(url, id, id === fromUrl),
       participants: dedupeParticipants(withoutShortMentions(people, self.name), self),
     };
-    if (self.name || self.email) {
-      conversation.self = {
-        ...(self.name ? { name: self.name } : {}),
-        ...(self.email ? { email: self.email } : {}),
-      };
-    }
+    if (self.name || self.email || self.handle) conversation.self = self;
     return withinLimits(conversation);
   },
 };

@@ -27,7 +27,7 @@ describe('github adapter', () => {
         // Commented and assigned: the stronger role.
         { name: 'ines-duarte', handle: 'github:ines-duarte', role: 'author' },
       ],
-      self: { name: 'sam-rivera' },
+      self: { name: 'sam-rivera', handle: 'github:sam-rivera' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -57,7 +57,7 @@ describe('github adapter', () => {
         { name: 'marco-diaz', handle: 'github:marco-diaz', role: 'assignee' },
         { name: 'taylor-nguyen', handle: 'github:taylor-nguyen', role: 'mention' },
       ],
-      self: { name: 'sam-rivera' },
+      self: { name: 'sam-rivera', handle: 'github:sam-rivera' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -85,7 +85,7 @@ describe('github adapter', () => {
         { name: 'dana-kim', handle: 'github:dana-kim', role: 'requester' },
         { name: 'marco-diaz', handle: 'github:marco-diaz', role: 'author' },
       ],
-      self: { name: 'sam-rivera' },
+      self: { name: 'sam-rivera', handle: 'github:sam-rivera' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });

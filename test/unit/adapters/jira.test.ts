@@ -43,7 +43,7 @@ describe('jira adapter', () => {
         { name: 'Hiroshi Tanaka', role: 'author' },
         { name: 'Tom Becker', handle: 'jira:5b10ac8d82e05b22cc7d4ef5', role: 'mention' },
       ],
-      self: { name: 'Sam Rivera' },
+      self: { name: 'Sam Rivera', handle: 'jira:557058:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -64,7 +64,7 @@ describe('jira adapter', () => {
     document.querySelector('[data-testid$="profile--trigger"] img')?.setAttribute('alt', '');
     // No name for the user is left: only the account id in the avatar URL identifies him.
     const found = detectConversation(document, url);
-    expect(found?.self).toBeUndefined();
+    expect(found?.self).toEqual({ handle: 'jira:557058:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' });
     expect(found?.participants.map((p) => p.name)).not.toContain('Sam Rivera');
     expect(found?.participants.map((p) => p.handle)).not.toContain(
       'jira:557058:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
@@ -83,7 +83,7 @@ describe('jira adapter', () => {
         { name: 'Mara Lindqvist', role: 'requester' },
         { name: 'Priya Nair', role: 'assignee' },
       ],
-      self: { name: 'Sam Rivera' },
+      self: { name: 'Sam Rivera', handle: 'jira:557058:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
     });
     const names = found?.participants.map((p) => p.name) ?? [];
     for (const onBoard of ['Lena Okafor', 'Tom Becker', 'Marcus Chen']) {
@@ -111,7 +111,7 @@ describe('jira adapter', () => {
         { name: 'Tom Becker', handle: 'jira:5b10ac8d82e05b22cc7d4ef5', role: 'mention' },
         { name: 'Lena Okafor', handle: 'jira:5d3e4f5a6b7c8d9e0f1a2b3c', role: 'author' },
       ],
-      self: { name: 'Sam Rivera' },
+      self: { name: 'Sam Rivera', handle: 'jira:557058:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -155,7 +155,7 @@ describe('jira adapter', () => {
         { name: 'Lena Okafor', handle: 'jira:lokafor', role: 'author' },
         { name: 'Priya Nair', handle: 'jira:pnair', role: 'mention' },
       ],
-      self: { name: 'Sam Rivera' },
+      self: { name: 'Sam Rivera', handle: 'jira:srivera' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });

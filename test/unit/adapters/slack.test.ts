@@ -25,7 +25,7 @@ describe('slack adapter', () => {
         { name: 'Lee Wong', handle: 'slack:W0INITECH1', role: 'author', signal: 'external' },
         { name: 'Marco Diaz', handle: 'slack:U04MARCO01', role: 'mention' },
       ],
-      self: { name: 'Sam Rivera' },
+      self: { name: 'Sam Rivera', handle: 'slack:U01SAMR001' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -54,7 +54,7 @@ describe('slack adapter', () => {
         { name: 'Jordan Lee', handle: 'slack:U07GLOBEX01', role: 'author', signal: 'external' },
         { name: 'Dana Kim', handle: 'slack:U02DANA001', role: 'mention' },
       ],
-      self: { name: 'Sam Rivera' },
+      self: { name: 'Sam Rivera', handle: 'slack:U01SAMR001' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -105,7 +105,7 @@ describe('slack adapter, the user from structure', () => {
         { name: 'Priya Shah', handle: 'slack:U03PRIYA01', role: 'mention' },
       ],
       // The name the user's own message shows, not the button's label.
-      self: { name: 'Sam Rivera' },
+      self: { name: 'Sam Rivera', handle: 'slack:U01SAMR001' },
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -131,7 +131,7 @@ describe('slack adapter, the user from structure', () => {
       .querySelector('[data-qa="user-button"] img')
       ?.setAttribute('src', 'https://ca.slack-edge.com/T0ACME1234-U01SAMR001-g4f2a1b3c5d6-48');
     const found = detectConversation(document, url)!;
-    expect(found.self).toEqual({ name: 'Sam Rivera' });
+    expect(found.self).toEqual({ name: 'Sam Rivera', handle: 'slack:U01SAMR001' });
     expect(found.participants.map((p) => p.handle)).not.toContain('slack:U01SAMR001');
   });
 });
