@@ -47,7 +47,7 @@ const PEOPLE = [
 ] as const;
 
 /** One inbox row as Gmail draws it: checkbox, star, importance, sender, subject, snippet, date. */
-function inboxRow(i: number): string {
+export function inboxRow(i: number): string {
   const [name, email] = PEOPLE[i % PEOPLE.length]!;
   const id = (0x18c5ff0000000000n + BigInt(i)).toString(16);
   return `<tr class="zA ${i % 3 ? 'yO' : 'zE'}" role="row" tabindex="-1" jscontroller="ZdOxDb" id=":r${i}">
