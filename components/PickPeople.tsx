@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n';
-import type { MessageOf, PickingTarget } from '@/lib/messages';
+import type { MessageOf, PickingTarget, PickPart } from '@/lib/messages';
 import type { DeriveProblem } from '@/lib/learned-rules/derive';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
-import { saveRule } from '@/platform/learned-rules';
+import { teachRule } from '@/platform/learned-rules';
 
 type PickState = MessageOf<'picked'>;
 
@@ -15,11 +15,36 @@ const PROBLEM: Record<DeriveProblem, MessageKey> = {
   misses: 'pickProblemMisses',
 };
 
-const command = (action: MessageOf<'pick'>['action'], index?: number) =>
-  void sendToBackground({
-    type: 'relay',
-    message: { type: 'pick', action, ...(index === undefined ? {} : { index }) },
-  });
+/** The words that differ with what is picked: people, the title, or the conversation's part. */
+const WORDS: Record<
+  PickPart,
+  Record<'heading' | 'help' | 'none' | 'move' | 'nothing', MessageKey>
+> = {
+  people: {
+    heading: 'pickHeading',
+    help: 'pickHelp',
+    none: 'pickNoneHighlighted',
+    move: 'pickMoveLabel',
+    nothing: 'pickNoneChosen',
+  },
+  title: {
+    heading: 'pickTitleHeading',
+    help: 'pickTitleHelp',
+    none: 'pickThreadNoneHighlighted',
+    move: 'pickThreadMoveLabel',
+    nothing: 'pickThreadNoneChosen',
+  },
+  container: {
+    heading: 'pickContainerHeading',
+    help: 'pickContainerHelp',
+    none: 'pickThreadNoneHighlighted',
+    move: 'pickThreadMoveLabel',
+    nothing: 'pickThreadNoneChosen',
+  },
+};
+
+const command = (action: MessageOf<'pick'>['action'], extra: Partial<MessageOf<'pick'>> = {}) =>
+  void sendToBackground({ type: 'relay', message: { type: 'pick', action, ...extra } });
 
 /** Stops picking in the page; the sidebar's Escape and Cancel both end here. */
 export const stopPicking = () => command('stop');
@@ -27,6 +52,8 @@ export const stopPicking = () => command('stop');
 export interface PickPeopleProps {
   tabId: number | null;
   target: NonNullable<PickingTarget>;
+  /** What is being taught: the people (the default), the title, or the conversation's part. */
+  part?: PickPart;
   onDone(): void;
 }
 
@@ -35,9 +62,10 @@ export interface PickPeopleProps {
  * runtime message, never through the page), buttons that do everything the mouse does, what a
  * rule from these people would read here now, and saving it.
  */
-export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
+export function PickPeople({ tabId, target, part = 'people', onDone }: PickPeopleProps) {
   const [state, setState] = useState<PickState | null>(null);
   const [error, setError] = useState('');
+  const words = WORDS[part];
 
   // The picker in this tab says what it highlighted and chose, through the background.
   useEffect(
@@ -46,7 +74,7 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
         picked: (message) => {
           if (message.tabId !== tabId) return undefined;
           if (message.phase === 'cancelled') onDone();
-          else setState(message);
+          else if (message.part === part) setState(message);
           return undefined;
         },
       }),
@@ -54,18 +82,10 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
   );
 
   async function save() {
-    if (!state?.rule) return;
-    const now = Date.now();
+    const taught = part === 'people' ? { people: state?.rule } : { thread: state?.thread };
+    if (!state || (!taught.people && !taught.thread)) return;
     try {
-      await saveRule({
-        version: 1,
-        tool: target.tool,
-        host: target.host,
-        people: state.rule,
-        learnedAt: now,
-        lastMatchedAt: now,
-        lastCount: Math.min(state.preview.length, 50),
-      });
+      await teachRule(target.tool, target.host, taught, state.preview.length);
     } catch (e) {
       setError(t('pickSaveError', (e as Error).message));
       return;
@@ -79,13 +99,13 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
   return (
     <section class="picker" data-testid="picker" aria-labelledby="pick-heading">
       <h1 id="pick-heading" class="title">
-        {t('pickHeading')}
+        {t(words.heading)}
       </h1>
-      <p>{t('pickHelp')}</p>
+      <p>{t(words.help)}</p>
       <p aria-live="polite" data-testid="pick-highlighted">
-        {state?.highlighted ? t('pickHighlighted', state.highlighted) : t('pickNoneHighlighted')}
+        {state?.highlighted ? t('pickHighlighted', state.highlighted) : t(words.none)}
       </p>
-      <div class="tags" role="group" aria-label={t('pickMoveLabel')}>
+      <div class="tags" role="group" aria-label={t(words.move)}>
         <button type="button" data-testid="pick-previous" onClick={() => command('previous')}>
           {t('pickPrevious')}
         </button>
@@ -103,7 +123,7 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
       </div>
       <h2 class="eyebrow">{t('pickChosenHeading')}</h2>
       {chosen.length === 0 ? (
-        <p class="empty">{t('pickNoneChosen')}</p>
+        <p class="empty">{t(words.nothing)}</p>
       ) : (
         <ul class="people" aria-label={t('pickChosenHeading')} data-testid="pick-chosen">
           {chosen.map((name, index) => (
@@ -115,7 +135,7 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
                 type="button"
                 data-testid="pick-remove"
                 aria-label={t('pickRemoveLabel', name)}
-                onClick={() => command('remove', index)}
+                onClick={() => command('remove', { index })}
               >
                 {t('pickRemove')}
               </button>
@@ -125,12 +145,16 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
       )}
       {state?.problem && (
         <p role="status" class="error" data-testid="pick-problem">
-          {t(PROBLEM[state.problem])}
+          {t(
+            part === 'title' && state.problem === 'no-name'
+              ? 'pickProblemNoTitle'
+              : PROBLEM[state.problem],
+          )}
         </p>
       )}
-      {state?.rule && (
+      {(state?.rule || state?.thread) && (
         <p role="status" data-testid="pick-preview" data-names={JSON.stringify(state.preview)}>
-          {t('pickPreview', state.preview.join(', '))}
+          {preview(part, state.preview)}
         </p>
       )}
       {error && (
@@ -142,7 +166,7 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
         <button
           type="button"
           data-testid="pick-save"
-          disabled={!state?.rule}
+          disabled={!state?.rule && !state?.thread}
           onClick={() => void save()}
         >
           {t('pickSave')}
@@ -160,4 +184,11 @@ export function PickPeople({ tabId, target, onDone }: PickPeopleProps) {
       </p>
     </section>
   );
+}
+
+/** What the rule would read here now, in words. */
+function preview(part: PickPart, shown: string[]): string {
+  if (part === 'title') return t('pickPreviewTitle', shown[0] ?? '');
+  if (part === 'container' && !shown.length) return t('pickPreviewContainerNobody');
+  return t('pickPreview', shown.join(', '));
 }

@@ -5,8 +5,8 @@
  * or comes from outside the extension, is dropped unanswered.
  */
 import { z } from 'zod';
-import { PeopleRuleSchema } from './learned-rules/schema';
-import type { PeopleRule } from './learned-rules/rule';
+import { PeopleRuleSchema, RulePartsSchema, ThreadRuleSchema } from './learned-rules/schema';
+import type { RuleParts } from './learned-rules/rule';
 import { ConversationSchema, ToolSchema, type Conversation, type Tool } from './model';
 
 const TabId = z.number().int().nonnegative();
@@ -18,20 +18,29 @@ const closePanel = z.strictObject({ type: z.literal('close-panel') });
 const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
 
 /** The in-page sidebar steering the picker in its page (the keyboard's way to pick). */
+/** What picking teaches: the people, the conversation's title, or the part holding it. */
+export const PickPart = z.enum(['people', 'title', 'container']);
+export type PickPart = z.infer<typeof PickPart>;
+
 const Pick = z.strictObject({
   type: z.literal('pick'),
-  action: z.enum(['next', 'previous', 'choose', 'remove', 'stop']),
+  action: z.enum(['next', 'previous', 'choose', 'remove', 'stop', 'part']),
   index: z.number().int().min(0).max(10).optional(),
+  /** With `part`: what to pick from now on, for which tool (the generic reader's preview). */
+  part: PickPart.optional(),
+  tool: ToolSchema.optional(),
 });
 const learnedRuleChanged = z.strictObject({ type: z.literal('learned-rule-changed') });
 
 /** What the picker shows the sidebar: names travel here, never through the page's DOM. */
 const PickState = {
   phase: z.enum(['picking', 'cancelled']),
+  part: PickPart,
   highlighted: z.string().max(200).optional(),
   chosen: z.array(z.string().max(200)).max(10),
   preview: z.array(z.string().max(200)).max(50),
   rule: PeopleRuleSchema.optional(),
+  thread: ThreadRuleSchema.optional(),
   problem: z.enum(['no-name', 'no-structure', 'no-container', 'too-many', 'misses']).optional(),
 };
 
@@ -108,7 +117,7 @@ export const PROTOCOL = {
     from: 'content-script',
     to: 'background',
     request: z.strictObject({ type: z.literal('learned-rule'), tool: ToolSchema }),
-    reply: reply<PeopleRule | null>(),
+    reply: reply<RuleParts | null>(),
   },
   /** How many people the learned rule read on the sender's page (0: it no longer matches). */
   'learned-rule-read': {
@@ -138,7 +147,7 @@ export const PROTOCOL = {
   'start-picking': {
     from: 'extension-pages',
     to: 'background',
-    request: z.strictObject({ type: z.literal('start-picking') }),
+    request: z.strictObject({ type: z.literal('start-picking'), part: PickPart.optional() }),
     reply: reply<PickingTarget>(),
   },
   pick: { from: 'extension-pages', to: 'content-script', request: Pick, reply: reply<void>() },
@@ -152,7 +161,7 @@ export const PROTOCOL = {
   'try-learned-rule': {
     from: 'extension-pages',
     to: 'content-script',
-    request: z.strictObject({ type: z.literal('try-learned-rule'), people: PeopleRuleSchema }),
+    request: z.strictObject({ type: z.literal('try-learned-rule'), rule: RulePartsSchema }),
     reply: reply<TryRuleReply>(),
   },
   /** The sidebar frame the content script made has loaded: a one-time token to post to it. */

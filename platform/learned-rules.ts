@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { LearnedRule } from '@/lib/learned-rules/rule';
+import { withTaught, type LearnedRule, type RuleParts } from '@/lib/learned-rules/rule';
 import { importRules, parseStoredRules, type ImportResult } from '@/lib/learned-rules/schema';
 import type { MessageOf, TryRuleReply } from '@/lib/messages';
 import type { Tool } from '@/lib/sites';
@@ -28,8 +28,19 @@ export async function ruleFor(tool: Tool, host: string): Promise<LearnedRule | u
   return (await loadRules()).find((r) => r.tool === tool && r.host === host);
 }
 
-/** Saves a newly taught rule in place of the one this tool and host had (it was re-taught). */
-export async function saveRule(rule: LearnedRule): Promise<void> {
+/** Saves what was just taught for a tool at a host, with the parts taught there before. */
+export async function teachRule(
+  tool: Tool,
+  host: string,
+  taught: RuleParts,
+  count: number,
+): Promise<void> {
+  const existing = await ruleFor(tool, host);
+  await saveRule(withTaught(existing, taught, { tool, host, now: Date.now(), count }));
+}
+
+/** Saves a rule in place of the one this tool and host had (it was re-taught). */
+async function saveRule(rule: LearnedRule): Promise<void> {
   const [checked] = parseStoredRules([rule]);
   if (!checked) throw new Error('not a valid learned rule');
   const others = (await loadRules()).filter((r) => !(r.tool === rule.tool && r.host === rule.host));
@@ -90,7 +101,8 @@ export async function tryRuleInTab(rule: LearnedRule): Promise<TryRuleReply | nu
   if (tab?.id === undefined) return null;
   const reply = await sendToTab(tab.id, {
     type: 'try-learned-rule',
-    people: rule.people as MessageOf<'try-learned-rule'>['people'], // parsed when loaded
+    // Parsed when loaded.
+    rule: { people: rule.people, thread: rule.thread } as MessageOf<'try-learned-rule'>['rule'],
   });
   return reply ?? null;
 }

@@ -120,8 +120,8 @@ const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
     if (!isOverlay(sender)) return conversationOf(message.tabId ?? sender.tab?.id);
     return (await isGrantedOverlay(sender)) ? conversationOf(sender.tab?.id) : undefined;
   },
-  'start-picking': async (_message, sender) =>
-    (await isGrantedOverlay(sender)) ? startPicking(sender) : null,
+  'start-picking': async (message, sender) =>
+    (await isGrantedOverlay(sender)) ? startPicking(message, sender) : null,
   relay: async (message, sender) => {
     if (sender.tab?.id === undefined || !(await isGrantedOverlay(sender))) return undefined;
     const reply = await sendToTab(sender.tab.id, message.message);

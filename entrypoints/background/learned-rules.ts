@@ -4,7 +4,7 @@
  */
 import { adapterFor } from '@/lib/adapters';
 import type { MessageOf, PickingTarget } from '@/lib/messages';
-import { loadSettings, tellPages, type Sender } from '@/platform';
+import { loadSettings, sendToTab, tellPages, type Sender } from '@/platform';
 import { injectPicker, recordReading, ruleFor } from '@/platform/learned-rules';
 
 /** The host of the page that sent a message (a frame's own address, else its tab's). */
@@ -18,7 +18,8 @@ function hostOf(sender: Sender): string | undefined {
 
 export async function learnedRuleFor(message: MessageOf<'learned-rule'>, sender: Sender) {
   const host = hostOf(sender);
-  return host ? ((await ruleFor(message.tool, host))?.people ?? null) : null;
+  const rule = host ? await ruleFor(message.tool, host) : undefined;
+  return rule ? { people: rule.people, thread: rule.thread } : null;
 }
 
 export async function learnedRuleRead(message: MessageOf<'learned-rule-read'>, sender: Sender) {
@@ -26,14 +27,23 @@ export async function learnedRuleRead(message: MessageOf<'learned-rule-read'>, s
   if (host) await recordReading(message.tool, host, message.count);
 }
 
-/** Starts picking in the sender's tab (the in-page sidebar's own). */
-export async function startPicking(sender: Sender): Promise<PickingTarget> {
+/**
+ * Starts picking in the sender's tab (the in-page sidebar's own), already set to what is picked,
+ * so the sidebar hears of nothing else once this answers.
+ */
+export async function startPicking(
+  message: MessageOf<'start-picking'>,
+  sender: Sender,
+): Promise<PickingTarget> {
   const tab = sender.tab;
   if (tab?.id === undefined || !tab.url) return null;
   const url = new URL(tab.url);
   const adapter = adapterFor(url, (await loadSettings()).customDomains);
-  if (!adapter) return null;
-  return (await injectPicker(tab.id)) ? { tool: adapter.tool, host: url.hostname } : null;
+  if (!adapter || !(await injectPicker(tab.id))) return null;
+  const part = message.part ?? 'people';
+  if (part !== 'people')
+    await sendToTab(tab.id, { type: 'pick', action: 'part', part, tool: adapter.tool });
+  return { tool: adapter.tool, host: url.hostname };
 }
 
 /** The picker's state, passed to the in-page sidebar of the same tab. */

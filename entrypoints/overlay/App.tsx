@@ -5,7 +5,7 @@ import { PickPeople, stopPicking } from '@/components/PickPeople';
 import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import { needsTeaching } from '@/lib/learned-rules/rule';
-import type { PickingTarget } from '@/lib/messages';
+import type { PickingTarget, PickPart } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
 
@@ -21,6 +21,7 @@ export function App() {
   const [loaded, setLoaded] = useState(false);
   const flow = useThankFlow(store, true);
   const [picking, setPicking] = useState<PickingTarget>(null);
+  const [part, setPart] = useState<PickPart>('people');
   const [pickError, setPickError] = useState(false);
   const rules = useLearnedRules();
   const host = conversation ? new URL(conversation.url).hostname : undefined;
@@ -28,8 +29,9 @@ export function App() {
     (r) => r.host === host && r.tool === conversation?.tool && needsTeaching(r),
   );
 
-  async function startPicking() {
-    const target = await sendToBackground({ type: 'start-picking' });
+  async function startPicking(what: PickPart) {
+    setPart(what);
+    const target = await sendToBackground({ type: 'start-picking', part: what });
     setPickError(!target);
     setPicking(target ?? null);
   }
@@ -90,7 +92,7 @@ export function App() {
       {!store || !loaded ? (
         <p aria-busy="true">{t('commonLoading')}</p>
       ) : picking ? (
-        <PickPeople tabId={tabId} target={picking} onDone={() => setPicking(null)} />
+        <PickPeople tabId={tabId} target={picking} part={part} onDone={() => setPicking(null)} />
       ) : flow.thanking || flow.choices ? (
         <ThankFlow
           store={store}
@@ -117,9 +119,27 @@ export function App() {
             version={version + settings.orgDomains.length}
             onThank={flow.thank}
           />
-          <p class="log-status">
-            <button type="button" data-testid="pick-people" onClick={() => void startPicking()}>
+          <p class="log-status" role="group" aria-label={t('pickTeachMoreLabel')}>
+            <button
+              type="button"
+              data-testid="pick-people"
+              onClick={() => void startPicking('people')}
+            >
               {t('pickPeople')}
+            </button>{' '}
+            <button
+              type="button"
+              data-testid="pick-title"
+              onClick={() => void startPicking('title')}
+            >
+              {t('pickTitle')}
+            </button>{' '}
+            <button
+              type="button"
+              data-testid="pick-container"
+              onClick={() => void startPicking('container')}
+            >
+              {t('pickContainer')}
             </button>
           </p>
           {pickError && (

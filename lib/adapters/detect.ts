@@ -4,8 +4,9 @@
  * frames (for tools whose shell frames the conversation), then the shared generic reader inside
  * the conversation's container when nobody was found. Never throws: a broken page reads as null.
  */
-import { readLearned, type Learned } from '../learned-rules/detect';
-import type { Conversation } from '../model';
+import { bareThread, readLearned, type Learned } from '../learned-rules/detect';
+import { findThread } from '../learned-rules/thread';
+import type { Conversation, Tool } from '../model';
 import { dedupeParticipants, type SelfShown } from './dom';
 import { frameDocuments } from './frames';
 import { readPeople } from './generic';
@@ -27,15 +28,20 @@ export function detectWith(
   options: DetectOptions = {},
 ): Conversation | null {
   try {
-    if (options.learned) {
-      const found = readLearned(adapter, options.learned, document, url);
+    const learned = options.learned;
+    const thread = learned?.rule.thread && findThread(learned.rule.thread, document);
+    if (learned) {
+      const found = readLearned(adapter, learned, document, url, thread);
       if (found) return found;
     }
     const place = locate(adapter, document, url);
-    if (!place) return null;
-    const { conversation } = place;
+    // A taught thread is a conversation the shipped generations no longer see.
+    const read = place?.conversation ?? (thread ? bareThread(adapter.tool, document, url) : null);
+    if (!read) return null;
+    const conversation = thread?.title ? { ...read, title: thread.title } : read;
     if (conversation.participants.length) return conversation;
-    return { ...conversation, participants: genericPeople(adapter, place.document, conversation) };
+    const container = thread?.container ?? adapter.container?.(place?.document ?? document);
+    return { ...conversation, participants: genericPeople(container, adapter.tool, conversation) };
   } catch {
     return null;
   }
@@ -70,21 +76,26 @@ function withSelf(found: Conversation, self: SelfShown | undefined): Conversatio
   return { ...found, participants, ...(known ? { self: shown } : {}) };
 }
 
-function genericPeople(adapter: Adapter, document: Document, found: Conversation) {
-  const container = adapter.container?.(document);
+function genericPeople(container: Element | null | undefined, tool: Tool, found: Conversation) {
+  const doc = container?.ownerDocument;
   // Never the whole page: people all over it (inbox rows, channel lists) are not in this thread.
-  if (!container || container === document.body || container === document.documentElement) {
-    return [];
-  }
-  return dedupeParticipants(readPeople(container, adapter.tool), found.self).slice(0, 500);
+  if (!container || container === doc?.body || container === doc?.documentElement) return [];
+  return dedupeParticipants(readPeople(container, tool), found.self).slice(0, 500);
 }
 
 /**
  * The element whose subtree holds the conversation, for the content script's observer: the
  * adapter's container in this document, else in a same-origin frame when the tool frames it.
  */
-export function conversationContainer(adapter: Adapter, document: Document): Element | null {
+export function conversationContainer(
+  adapter: Adapter,
+  document: Document,
+  options: DetectOptions = {},
+): Element | null {
   try {
+    const thread = options.learned?.rule.thread;
+    const taught = thread?.container && findThread({ container: thread.container }, document);
+    if (taught) return taught.container ?? null;
     const here = adapter.container?.(document) ?? null;
     if (here || !adapter.framed) return here;
     for (const frame of frameDocuments(document)) {

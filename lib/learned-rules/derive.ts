@@ -172,14 +172,24 @@ function containerOf(elements: Element[], avoid: string[]): Step | null {
   let at: Element | null = commonAncestor(elements);
   if (elements.length === 1) at = at?.parentElement ?? null;
   for (; at; at = at.parentElement) {
-    const doc = at.ownerDocument;
-    if (at === doc.body || at === doc.documentElement) return null;
-    const step = signatureOf(at, avoid);
-    step.classes = []; // a container is found by what it is, not how it looks
-    const markedByTag = CONTAINER_TAGS.has(step.tag ?? '') && step.attributes.length > 0;
-    if (strong(step) || markedByTag || step.tag === 'main' || step.tag === 'article') return step;
+    const step = containerStepAt(at, avoid);
+    if (step !== undefined) return step;
   }
   return null;
+}
+
+/**
+ * The step of an element that marks a stable part of the page (found by what it is, not how it
+ * looks: no classes); undefined when it is not one, null at the page itself (body, html).
+ */
+export function containerStepAt(at: Element, avoid: readonly string[]): Step | null | undefined {
+  const doc = at.ownerDocument;
+  if (at === doc.body || at === doc.documentElement) return null;
+  const step = signatureOf(at, avoid);
+  step.classes = [];
+  const markedByTag = CONTAINER_TAGS.has(step.tag ?? '') && step.attributes.length > 0;
+  if (strong(step) || markedByTag || step.tag === 'main' || step.tag === 'article') return step;
+  return undefined;
 }
 
 /**
@@ -204,7 +214,7 @@ function commonAncestor(elements: Element[]): Element | null {
 }
 
 /** Words of three letters or more in what the user chose: no rule value may contain one. */
-function wordsOf(shown: string): string[] {
+export function wordsOf(shown: string): string[] {
   return [...new Set(shown.toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3);
 }
 

@@ -79,17 +79,53 @@ export interface PeopleRule {
   emailFrom?: string;
 }
 
-export interface LearnedRule {
+/** Where the thread is, taught where the shipped generations no longer find it. */
+export interface ThreadRule {
+  /** What holds the conversation: observed for changes, and read for people by the generic reader. */
+  container?: Step;
+  /** The conversation's title: the first element matching `element`, inside `within` when set. */
+  title?: { within?: Step; element: Step };
+}
+
+/** What the user taught about one tool at one host: who is who, where the thread is, or both. */
+export interface RuleParts {
+  people?: PeopleRule;
+  thread?: ThreadRule;
+}
+
+export interface LearnedRule extends RuleParts {
   version: 1;
   tool: Tool;
   host: string;
-  people: PeopleRule;
   learnedAt: number;
   /** When it last read someone, and how many people that was. */
   lastMatchedAt?: number;
   lastCount?: number;
   /** When it last read nobody on a page of its host: it needs teaching again. */
   missedAt?: number;
+}
+
+/**
+ * A rule after the user taught one more part: the new part replaces the same part, the others
+ * are kept (the people stay when the title is taught, and so on); its history starts anew.
+ */
+export function withTaught(
+  existing: LearnedRule | undefined,
+  taught: RuleParts,
+  at: { tool: Tool; host: string; now: number; count: number },
+): LearnedRule {
+  const people = taught.people ?? existing?.people;
+  const thread = { ...existing?.thread, ...taught.thread };
+  return {
+    version: 1,
+    tool: at.tool,
+    host: at.host,
+    ...(people ? { people } : {}),
+    ...(thread.container || thread.title ? { thread } : {}),
+    learnedAt: at.now,
+    lastMatchedAt: at.now,
+    lastCount: Math.min(at.count, MAX_PEOPLE),
+  };
 }
 
 /** A rule that no longer reads its pages: the sidebar asks for it to be taught again. */
@@ -131,4 +167,35 @@ export function ruleProblem(rule: PeopleRule): RuleProblem | undefined {
   if (pageTag || !anchored) return 'whole-page';
   if (!hasStructure(rule.person) && !(rule.item && hasStructure(rule.item))) return 'no-structure';
   return undefined;
+}
+
+/** Why a thread rule would read the page rather than a conversation, or nothing at all. */
+export function threadProblem(thread: ThreadRule): RuleProblem | undefined {
+  const { container, title } = thread;
+  if (!container && !title) return 'no-structure';
+  if (container) {
+    const pageTag = ['html', 'body', 'head'].includes(container.tag ?? '');
+    const anchored =
+      hasStructure(container) || container.tag === 'main' || container.tag === 'article';
+    if (pageTag || !anchored) return 'whole-page';
+  }
+  if (title && !hasStructure(title.element) && !(title.within && hasStructure(title.within)))
+    return 'no-structure';
+  return undefined;
+}
+
+/** Why a learned rule cannot be kept: a part would read the whole page, or it has no part. */
+export function partsProblem(parts: RuleParts): RuleProblem | undefined {
+  if (!parts.people && !parts.thread) return 'no-structure';
+  return (
+    (parts.people && ruleProblem(parts.people)) ||
+    (parts.thread && threadProblem(parts.thread)) ||
+    undefined
+  );
+}
+
+/** The CSS selector of a taught title. */
+export function titleSelector(title: NonNullable<ThreadRule['title']>): string {
+  const element = selectorOf(title.element);
+  return title.within ? `${selectorOf(title.within)} ${element}` : element;
 }

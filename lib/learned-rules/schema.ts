@@ -18,7 +18,7 @@ import {
   STRUCTURAL_VALUE,
   TAG,
   VALUE_ATTRIBUTES,
-  ruleProblem,
+  partsProblem,
   type LearnedRule,
   type RuleProblem,
 } from './rule';
@@ -54,6 +54,17 @@ export const PeopleRuleSchema = z.strictObject({
   emailFrom: z.enum(EMAIL_ATTRIBUTES).optional(),
 });
 
+export const ThreadRuleSchema = z.strictObject({
+  container: StepSchema.optional(),
+  title: z.strictObject({ within: StepSchema.optional(), element: StepSchema }).optional(),
+});
+
+/** What the content script is given to read with: a rule's parts, without its history. */
+export const RulePartsSchema = z.strictObject({
+  people: PeopleRuleSchema.optional(),
+  thread: ThreadRuleSchema.optional(),
+});
+
 const Time = z.number().int().nonnegative().max(8.64e15);
 
 export const LearnedRuleSchema = z.strictObject({
@@ -65,7 +76,8 @@ export const LearnedRuleSchema = z.strictObject({
     .regex(
       /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
     ),
-  people: PeopleRuleSchema,
+  people: PeopleRuleSchema.optional(),
+  thread: ThreadRuleSchema.optional(),
   learnedAt: Time,
   lastMatchedAt: Time.optional(),
   lastCount: z.number().int().min(0).max(MAX_PEOPLE).optional(),
@@ -85,7 +97,7 @@ export function parseStoredRules(input: unknown): LearnedRule[] {
   if (!Array.isArray(input)) return [];
   return input.flatMap((raw) => {
     const parsed = LearnedRuleSchema.safeParse(raw);
-    return parsed.success && !ruleProblem(parsed.data.people) ? [parsed.data as LearnedRule] : [];
+    return parsed.success && !partsProblem(parsed.data) ? [parsed.data as LearnedRule] : [];
   });
 }
 
@@ -120,7 +132,7 @@ export function importRules(existing: readonly LearnedRule[], text: string): Imp
   const incoming = parsed.data.rules as LearnedRule[];
   if (!incoming.length) return { ok: false, problem: 'empty' };
   for (const rule of incoming) {
-    const problem = ruleProblem(rule.people);
+    const problem = partsProblem(rule);
     if (problem) return { ok: false, problem, tool: rule.tool, host: rule.host };
   }
   const added: LearnedRule[] = [];

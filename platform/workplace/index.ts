@@ -7,7 +7,7 @@ import { detectWith, type DetectOptions } from '@/lib/adapters/detect';
 import type { Adapter } from '@/lib/adapters/types';
 import { FRAME_TOKEN_MESSAGE } from '@/lib/frame-gate';
 import { ruleOutcome, type RuleRead } from '@/lib/learned-rules/detect';
-import type { PeopleRule } from '@/lib/learned-rules/rule';
+import type { RuleParts } from '@/lib/learned-rules/rule';
 import type { Conversation } from '@/lib/model';
 import { findReplyBox } from '@/lib/reply-boxes';
 import {
@@ -52,7 +52,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   let ruleRead: RuleRead | undefined;
   let told: number | undefined;
   const detect: DetectOptions = {};
-  const useRule = (rule: PeopleRule | null | undefined) => {
+  const useRule = (rule: RuleParts | null | undefined) => {
     detect.learned = rule ? { rule, onRead: (read) => (ruleRead = read) } : undefined;
     ruleRead = undefined;
     told = undefined;
@@ -81,7 +81,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
         useRule(next);
         watcher.refresh();
       }),
-    'try-learned-rule': (message) => Promise.resolve(tryRule(adapter, message.people)),
+    'try-learned-rule': (message) => Promise.resolve(tryRule(adapter, message.rule)),
     'insert-text': (message) =>
       typeof message.text === 'string'
         ? Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)))
@@ -129,9 +129,16 @@ function insertIntoReply(adapter: Adapter, text: string): boolean {
  * What a rule from the options page would read here now (names go back to that page only):
  * the page's own detection with that rule first, as if it were the one taught here.
  */
-function tryRule(adapter: Adapter, people: unknown): { names: string[]; refused?: 'too-many' } {
+function tryRule(adapter: Adapter, rule: unknown): { names: string[]; refused?: 'too-many' } {
   const reads: RuleRead[] = [];
-  const learned = { rule: people as PeopleRule, onRead: (read: RuleRead) => reads.push(read) };
-  detectWith(adapter, document, new URL(location.href), { learned });
-  return { names: reads[0]?.participants.map((p) => p.name) ?? [], refused: reads[0]?.refused };
+  const learned = { rule: rule as RuleParts, onRead: (read: RuleRead) => reads.push(read) };
+  const found = detectWith(adapter, document, new URL(location.href), { learned });
+  const read = reads[0];
+  // A rule of the thread alone reads the people the page shows in the thread it found.
+  const people = read?.taughtPeople
+    ? read.participants
+    : read?.threadFound
+      ? found?.participants
+      : [];
+  return { names: people?.map((p) => p.name) ?? [], refused: read?.refused };
 }

@@ -3,6 +3,8 @@
  * the ones chosen, drawn in a closed shadow root of our own. Boxes only: no name, no text, no
  * attribute of ours on the page's own elements.
  */
+import { frameDocuments } from '@/lib/adapters/frames';
+
 const STYLE = `
 :host { all: initial; }
 .box {
@@ -11,6 +13,26 @@ const STYLE = `
 }
 .box.chosen { border-color: #059669; background: rgb(5 150 105 / 0.15); border-width: 3px; }
 `;
+
+/** Where an element is in the top frame's viewport, through the same-origin frames it is in. */
+function rectInTop(el: Element): { top: number; left: number; width: number; height: number } {
+  const rect = el.getBoundingClientRect();
+  let { top, left } = rect;
+  for (let frame = frameOf(el.ownerDocument); frame; frame = frameOf(frame.ownerDocument)) {
+    const outer = frame.getBoundingClientRect();
+    top += outer.top + frame.clientTop;
+    left += outer.left + frame.clientLeft;
+  }
+  return { top, left, width: rect.width, height: rect.height };
+}
+
+function frameOf(doc: Document): Element | null {
+  try {
+    return doc.defaultView?.frameElement ?? null;
+  } catch {
+    return null; // the frame is another origin's: the top frame is reached
+  }
+}
 
 export interface PickerLayer {
   /** The element that holds the layer (the picker ignores events on it). */
@@ -33,7 +55,7 @@ export function mountPickerLayer(doc: Document): PickerLayer {
   let frame = 0;
 
   const box = (el: Element, chosen: boolean): HTMLElement => {
-    const rect = el.getBoundingClientRect();
+    const rect = rectInTop(el);
     const div = doc.createElement('div');
     div.className = chosen ? 'box chosen' : 'box';
     Object.assign(div.style, {
@@ -56,7 +78,11 @@ export function mountPickerLayer(doc: Document): PickerLayer {
     frame ||= requestAnimationFrame(render);
   };
   const view = doc.defaultView;
-  view?.addEventListener('scroll', redraw, { capture: true, passive: true });
+  // The page's own scrolling, and its same-origin frames' (people picked inside one).
+  const views = [view, ...frameDocuments(doc).map((f) => f.document.defaultView)].flatMap(
+    (v) => v ?? [],
+  );
+  for (const v of views) v.addEventListener('scroll', redraw, { capture: true, passive: true });
   view?.addEventListener('resize', redraw, { passive: true });
 
   return {
@@ -67,7 +93,7 @@ export function mountPickerLayer(doc: Document): PickerLayer {
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);
-      view?.removeEventListener('scroll', redraw, { capture: true });
+      for (const v of views) v.removeEventListener('scroll', redraw, { capture: true });
       view?.removeEventListener('resize', redraw);
       host.remove();
     },

@@ -1,14 +1,21 @@
 /**
- * Picking people on the page. Loaded into the page only when the user starts picking (the
- * background injects the separate `picker.js`), so the content script stays small.
+ * Picking on the page: people, the conversation's title, or the part that holds it. Loaded into
+ * the page only when the user starts picking (the background injects the separate `picker.js`),
+ * so the content script stays small.
  *
  * While it runs, a click chooses the element under the pointer instead of reaching the page
- * (capture-phase listeners that stop the event), Escape cancels, and the arrow keys and Enter
- * move between likely people and choose, from the page or from the sidebar's buttons. What was
- * chosen, the names read, and what a rule derived from them would read, go to the sidebar by
- * runtime message; the page gets only outlines.
+ * (capture-phase listeners that stop the event, in the page and its same-origin frames), Escape
+ * cancels, and the arrow keys and Enter move between likely candidates and choose, from the page
+ * or from the sidebar's buttons. What was chosen, what it shows, and what a rule derived from it
+ * would read go to the sidebar by runtime message; the page gets only outlines.
  */
-import { deriveRule, nameShown } from '@/lib/learned-rules/derive';
+import { dedupeParticipants, text } from '@/lib/adapters/dom';
+import { frameDocuments } from '@/lib/adapters/frames';
+import { readPeople } from '@/lib/adapters/generic';
+import { containerStepAt, deriveRule, nameShown } from '@/lib/learned-rules/derive';
+import { deriveContainer, deriveTitle } from '@/lib/learned-rules/thread';
+import type { MessageOf, PickPart } from '@/lib/messages';
+import type { Tool } from '@/lib/sites';
 import { onExtensionMessage, sendToBackground } from '../content';
 import { mountPickerLayer } from './picker-layer';
 
@@ -26,34 +33,49 @@ const POINTER_EVENTS = [
 /** Where a person's name could be: short, a few words. */
 const NAME_LIKE = /^\S(?:.{0,78}\S)?$/;
 const OURS = 'inside-out-root, inside-out-picker';
+const KEYS: Record<string, Action> = {
+  Escape: 'stop',
+  ArrowDown: 'next',
+  ArrowRight: 'next',
+  ArrowUp: 'previous',
+  ArrowLeft: 'previous',
+  Enter: 'choose',
+};
 
-type Action = 'next' | 'previous' | 'choose' | 'remove' | 'stop';
+type Action = MessageOf<'pick'>['action'];
 
 let running: { stop(): void } | undefined;
 
 export function startPicker(doc: Document = document): void {
   if (running) return;
-  const view = doc.defaultView ?? window;
   const layer = mountPickerLayer(doc);
+  // The page and the same-origin frames it shows (a tool's shell may frame the conversation).
+  const views = [doc, ...frameDocuments(doc).map((f) => f.document)].flatMap(
+    (d) => d.defaultView ?? [],
+  );
   const chosen: Element[] = [];
   let highlighted: Element | null = null;
+  let part: PickPart = 'people';
+  let tool: Tool = 'gmail';
 
   const ours = (el: Element) => el === layer.host || !!el.closest(OURS);
+  /** What the pointer is on, as what is being picked: a container is a whole marked part. */
   const targetOf = (event: Event): Element | null => {
     const target = event.composedPath()[0];
-    return target instanceof Element && !ours(target) ? target : null;
+    if (!(target instanceof Element) || ours(target)) return null;
+    if (part !== 'container') return target;
+    const found = deriveContainer(target);
+    return found.ok ? found.preview : null;
   };
 
   const report = (phase: 'picking' | 'cancelled' = 'picking') => {
-    const derived = chosen.length ? deriveRule(chosen) : undefined;
     void sendToBackground({
       type: 'pick-state',
       phase,
-      ...(highlighted ? { highlighted: nameShown(highlighted).slice(0, 200) } : {}),
-      chosen: chosen.map((el) => nameShown(el).slice(0, 200)),
-      preview: derived?.ok ? derived.reading.participants.map((p) => p.name) : [],
-      ...(derived?.ok ? { rule: derived.rule } : {}),
-      ...(derived && !derived.ok ? { problem: derived.problem } : {}),
+      part,
+      ...(highlighted ? { highlighted: shown(highlighted, part) } : {}),
+      chosen: chosen.map((el) => shown(el, part)),
+      ...derivedFrom(chosen, part, tool),
     });
   };
   const draw = () => layer.draw(highlighted, chosen);
@@ -66,14 +88,16 @@ export function startPicker(doc: Document = document): void {
     report();
   };
   const choose = (el: Element | null) => {
-    if (!el || chosen.includes(el) || !nameShown(el)) return;
+    if (!el || chosen.includes(el) || !shown(el, part)) return;
+    // People are learned from several; the title and the container from one.
+    if (part !== 'people') chosen.length = 0;
     if (chosen.length >= MAX_CHOSEN) chosen.shift();
     chosen.push(el);
     draw();
     report();
   };
   const move = (step: 1 | -1) => {
-    const all = candidates(doc, ours);
+    const all = views.flatMap((view) => candidates(view.document, part, ours));
     if (!all.length) return;
     const at = highlighted ? all.indexOf(highlighted) : -1;
     const next = at < 0 ? (step > 0 ? 0 : all.length - 1) : (at + step + all.length) % all.length;
@@ -81,13 +105,14 @@ export function startPicker(doc: Document = document): void {
   };
 
   const onPointer = (event: Event) => {
-    const target = targetOf(event);
-    if (!target) return; // our own launcher and sidebar keep working
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element) || ours(target)) return; // our launcher and sidebar work
     event.preventDefault();
     event.stopImmediatePropagation();
     if (event.type === 'click') {
-      highlight(target);
-      choose(target);
+      const picked = targetOf(event);
+      highlight(picked);
+      choose(picked);
     }
   };
   const onMove = (event: Event) => {
@@ -95,22 +120,16 @@ export function startPicker(doc: Document = document): void {
     if (target) highlight(target);
   };
   const onKey = (event: KeyboardEvent) => {
-    const action: Action | undefined = {
-      Escape: 'stop' as const,
-      ArrowDown: 'next' as const,
-      ArrowRight: 'next' as const,
-      ArrowUp: 'previous' as const,
-      ArrowLeft: 'previous' as const,
-      Enter: 'choose' as const,
-    }[event.key];
+    const action = KEYS[event.key];
     if (!action) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     if (action === 'stop') stop(true);
-    else act(action);
+    else act({ action });
   };
 
-  const act = (action: Action, index?: number) => {
+  const act = (message: Pick<MessageOf<'pick'>, 'action' | 'index' | 'part' | 'tool'>) => {
+    const { action, index } = message;
     if (action === 'next') move(1);
     else if (action === 'previous') move(-1);
     else if (action === 'choose') choose(highlighted);
@@ -118,24 +137,35 @@ export function startPicker(doc: Document = document): void {
       chosen.splice(index, 1);
       draw();
       report();
+    } else if (action === 'part' && message.part) {
+      part = message.part;
+      tool = message.tool ?? tool;
+      chosen.length = 0;
+      highlighted = null;
+      draw();
+      report();
     } else if (action === 'stop') stop(false);
   };
 
   const listen = { capture: true, passive: false } as const;
-  for (const type of POINTER_EVENTS) view.addEventListener(type, onPointer, listen);
-  view.addEventListener('mouseover', onMove, listen);
-  view.addEventListener('keydown', onKey, listen);
+  for (const view of views) {
+    for (const type of POINTER_EVENTS) view.addEventListener(type, onPointer, listen);
+    view.addEventListener('mouseover', onMove, listen);
+    view.addEventListener('keydown', onKey, listen);
+  }
   const stopMessages = onExtensionMessage({
     pick: (message) => {
       if (typeof message.action !== 'string') return;
-      act(message.action, typeof message.index === 'number' ? message.index : undefined);
+      act({ ...message, index: typeof message.index === 'number' ? message.index : undefined });
     },
   });
 
   function stop(cancelled: boolean): void {
-    for (const type of POINTER_EVENTS) view.removeEventListener(type, onPointer, listen);
-    view.removeEventListener('mouseover', onMove, listen);
-    view.removeEventListener('keydown', onKey, listen);
+    for (const view of views) {
+      for (const type of POINTER_EVENTS) view.removeEventListener(type, onPointer, listen);
+      view.removeEventListener('mouseover', onMove, listen);
+      view.removeEventListener('keydown', onKey, listen);
+    }
     stopMessages();
     layer.destroy();
     running = undefined;
@@ -149,21 +179,58 @@ export function startPicker(doc: Document = document): void {
   report();
 }
 
+/** What the sidebar shows for an element: a person's name, a title, the start of a part's text. */
+function shown(el: Element, part: PickPart): string {
+  if (part === 'people') return nameShown(el).slice(0, 200);
+  const words = text(el);
+  return part === 'title' || words.length <= 80 ? words.slice(0, 200) : `${words.slice(0, 79)}…`;
+}
+
+/** The rule the chosen elements teach, what it would read here now, or why there is none. */
+function derivedFrom(chosen: Element[], part: PickPart, tool: Tool) {
+  if (!chosen.length) return { preview: [] };
+  if (part === 'people') {
+    const derived = deriveRule(chosen);
+    return derived.ok
+      ? { preview: derived.reading.participants.map((p) => p.name), rule: derived.rule }
+      : { preview: [], problem: derived.problem };
+  }
+  const el = chosen[0]!;
+  const derived = part === 'title' ? deriveTitle(el) : deriveContainer(el);
+  if (!derived.ok) return { preview: [], problem: derived.problem };
+  const preview =
+    part === 'title'
+      ? [text(derived.preview).slice(0, 200)]
+      : dedupeParticipants(readPeople(derived.preview, tool)).map((p) => p.name);
+  return { preview: preview.slice(0, 50), thread: derived.thread };
+}
+
 /**
- * Elements the keyboard steps through: the deepest element showing a short name, marked the way
- * tools mark people (a link, a `data-*` or `aria-*` attribute, a role), in page order.
+ * Elements the keyboard steps through, in page order. People: the deepest element showing a
+ * short name, marked the way tools mark people (a link, a `data-*` or `aria-*` attribute, a
+ * role). Titles: headings. Containers: the parts of the page marked as stable parts.
  */
-function candidates(doc: Document, ours: (el: Element) => boolean): Element[] {
+function candidates(doc: Document, part: PickPart, ours: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
-  for (const el of doc.body?.querySelectorAll('*') ?? []) {
+  const all =
+    part === 'title'
+      ? doc.body?.querySelectorAll('h1, h2, h3, [role="heading"]')
+      : doc.body?.querySelectorAll('*');
+  for (const el of all ?? []) {
     if (out.length >= 500) break;
-    if (ours(el) || !isMarked(el) || !el.getClientRects().length) continue;
-    const name = nameShown(el);
-    if (!NAME_LIKE.test(name) || name.split(' ').length > 6) continue;
-    if ([...el.children].some((child) => nameShown(child) === name)) continue;
-    out.push(el);
+    if (ours(el) || !el.getClientRects().length) continue;
+    if (part === 'title' && text(el)) out.push(el);
+    else if (part === 'container' && containerStepAt(el, [])) out.push(el);
+    else if (part === 'people' && isPersonLike(el)) out.push(el);
   }
   return out;
+}
+
+function isPersonLike(el: Element): boolean {
+  if (!isMarked(el)) return false;
+  const name = nameShown(el);
+  if (!NAME_LIKE.test(name) || name.split(' ').length > 6) return false;
+  return ![...el.children].some((child) => nameShown(child) === name);
 }
 
 function isMarked(el: Element): boolean {

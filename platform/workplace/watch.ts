@@ -54,7 +54,7 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
 
   /** Observes the conversation's container; true when that is a new element. */
   function observe(): boolean {
-    const container = conversationContainer(adapter, doc) ?? doc.body;
+    const container = conversationContainer(adapter, doc, options.detect) ?? doc.body;
     if (container === observed || !container) return false;
     observer.disconnect();
     observed = container;

@@ -30,7 +30,7 @@ function taught(): PeopleRule {
 /** The whole detection with the taught rule first, and what the rule's outcome was. */
 function detect(document: Document, url: URL) {
   let read: RuleRead | undefined;
-  const learned = { rule: taught(), onRead: (r: RuleRead) => (read = r) };
+  const learned = { rule: { people: taught() }, onRead: (r: RuleRead) => (read = r) };
   const conversation = detectWith(linear, document, url, { learned });
   return { conversation, outcome: read && ruleOutcome(read, conversation) };
 }
@@ -75,7 +75,7 @@ describe('learned rules come first', () => {
     const reads: RuleRead[] = [];
     const rule = taught();
     const found = detectConversation(document, url, {
-      learned: { rule, onRead: (read) => reads.push(read) },
+      learned: { rule: { people: rule }, onRead: (read) => reads.push(read) },
     });
     expect(found?.participants.map((p) => p.name)).toEqual(
       reads[0]?.participants.map((p) => p.name),
