@@ -24,9 +24,9 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Prom
   }
 }
 
+/** The sidebar's frame, once the content script's handshake opened it. */
 async function sidebarFrame(page: TestPage): Promise<TestFrame> {
-  const host = await readInPageSidebar(page);
-  const frame = host.panelSrc ? await findPanelFrame(page, host.panelSrc) : undefined;
+  const frame = await until(() => findPanelFrame(page), Boolean);
   if (!frame) throw new Error('the sidebar is not open');
   return frame;
 }
@@ -119,7 +119,10 @@ function pickingIn(name: BrowserName) {
       const page = await browser.newPage(server.urlFor('learned/linear-redesign-c'));
       expect(await waitForSidebarRoot(page)).toBe(true);
       // The sidebar was left open on this site by the test before.
-      if (!(await readInPageSidebar(page)).panelSrc) await openPanel(page, 1_000);
+      const open = await page.evaluate(
+        () => document.querySelector<HTMLElement>('inside-out-root')?.dataset.state === 'open',
+      );
+      if (!open) await openPanel(page, 1_000);
       expect(await names(page)).toEqual([]);
 
       let frame = await startPicking(page, 'pick-container');
