@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, EXECUTABLES } from '../e2e/paths.ts';
 import { BUILD_DIR, launchWithExtension, launchWithout, prepare, requireBuild } from './env.ts';
@@ -39,6 +39,9 @@ const HOST_ROUNDS = 8;
 const DETECT_REPEATS = 15;
 const POPUP_OPENS = 15;
 
+/** Other work on the machine slows every figure alike: said beside them. */
+const LOAD_AT_START = loadavg()[0]!.toFixed(1);
+
 const ok = (pass: boolean) => (pass ? 'met' : '**missed**');
 const log = (line: string) => console.log(line);
 const ratioNum = (a: number, b: number) => (b > 0 ? a / b : NaN);
@@ -59,6 +62,7 @@ function machine(): string[] {
   return [
     `- CPU: ${cpu[0]?.model.trim() ?? 'unknown'}, ${cpu.length} cores (shared with other work during the run)`,
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Load average (1 min) at the start and the end of the run: ${LOAD_AT_START} and ${loadavg()[0]!.toFixed(1)}, on ${cpu.length} cores`,
     `- Node ${process.version}, ${chromiumVersion} (headless), ${process.platform} ${process.arch}`,
     `- Build measured: ${BUILD_DIR} (Inside Out ${pkg.version})`,
   ];
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
   let host: HostResult | undefined;
   let detection: DetectionResult | undefined;
   let store: ScaleResult[] = [];
+  let storeError: string | undefined;
   if (run('host') || run('detect') || run('store')) {
     const env = await prepare();
     const extension = await launchWithExtension(env);
@@ -234,64 +239,77 @@ async function main(): Promise<void> {
       }
       if (run('store')) {
         log('\nStore (seeding up to 1,000,000 interactions)…');
-        store = await benchStore(extension, log, { popupOpens: POPUP_OPENS });
-        const rows = [
-          ['operation', 'log size', 'ours median (p95)', 'bare median (p95)', 'ours / bare'],
-          ...storeRows(store),
-        ];
-        printTable('Store (ms)', rows);
-        const at = (n: number) => store.find((r) => r.scale === n)!;
-        const s10k = at(10_000);
-        const s100k = at(100_000);
-        const s1m = at(1_000_000);
-        const worstAppend = Math.max(...store.map((r) => r.append.ours.median));
-        targets.push([
-          'append < 2 ms median',
-          `≤ ${ms(worstAppend)} ms at every size`,
-          ok(worstAppend < 2),
-        ]);
-        targets.push([
-          "week's summary < 20 ms at 1,000,000",
-          `${ms(s1m.summary.ours.median)} ms`,
-          ok(s1m.summary.ours.median < 20),
-        ]);
-        // Sizes timed minutes apart differ by the machine's load as much as by size: the
-        // growth is read from the side-by-side timing at the end when the run has it.
-        const sideBySide = s1m.summaryAtEnd && s10k.summaryAtEnd;
-        const growth = sideBySide
-          ? ratioNum(s1m.summaryAtEnd!.ours.median, s10k.summaryAtEnd!.ours.median)
-          : ratioNum(s1m.summary.ours.median, s10k.summary.ours.median);
-        targets.push([
-          "week's summary at 1,000,000 within 2x of 10,000",
-          `${growth.toFixed(2)}x${sideBySide ? ' (side by side)' : ''}`,
-          ok(growth <= 2),
-        ]);
-        const worstRatio = Math.max(
-          ...store.flatMap((r) =>
-            (['append', 'summary', 'popup'] as const).map((op) =>
-              ratioNum(r[op].ours.median, r[op].bare.median),
+        try {
+          store = await benchStore(extension, log, { popupOpens: POPUP_OPENS });
+        } catch (error) {
+          // The other sections were measured: they are still written, with this said plainly.
+          storeError = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+          log(`  store: not measured (${storeError})`);
+          targets.push([
+            'store and popup targets',
+            `not measured: ${storeError}`,
+            '**not measured**',
+          ]);
+        }
+        if (store.length) {
+          const rows = [
+            ['operation', 'log size', 'ours median (p95)', 'bare median (p95)', 'ours / bare'],
+            ...storeRows(store),
+          ];
+          printTable('Store (ms)', rows);
+          const at = (n: number) => store.find((r) => r.scale === n)!;
+          const s10k = at(10_000);
+          const s100k = at(100_000);
+          const s1m = at(1_000_000);
+          const worstAppend = Math.max(...store.map((r) => r.append.ours.median));
+          targets.push([
+            'append < 2 ms median',
+            `≤ ${ms(worstAppend)} ms at every size`,
+            ok(worstAppend < 2),
+          ]);
+          targets.push([
+            "week's summary < 20 ms at 1,000,000",
+            `${ms(s1m.summary.ours.median)} ms`,
+            ok(s1m.summary.ours.median < 20),
+          ]);
+          // Sizes timed minutes apart differ by the machine's load as much as by size: the
+          // growth is read from the side-by-side timing at the end when the run has it.
+          const sideBySide = s1m.summaryAtEnd && s10k.summaryAtEnd;
+          const growth = sideBySide
+            ? ratioNum(s1m.summaryAtEnd!.ours.median, s10k.summaryAtEnd!.ours.median)
+            : ratioNum(s1m.summary.ours.median, s10k.summary.ours.median);
+          targets.push([
+            "week's summary at 1,000,000 within 2x of 10,000",
+            `${growth.toFixed(2)}x${sideBySide ? ' (side by side)' : ''}`,
+            ok(growth <= 2),
+          ]);
+          const worstRatio = Math.max(
+            ...store.flatMap((r) =>
+              (['append', 'summary', 'popup'] as const).map((op) =>
+                ratioNum(r[op].ours.median, r[op].bare.median),
+              ),
             ),
-          ),
-        );
-        targets.push([
-          'our layer within 1.5x of bare IndexedDB',
-          `worst ${worstRatio.toFixed(2)}x`,
-          ok(worstRatio <= 1.5),
-        ]);
-        targets.push([
-          'popup open-to-numbers < 100 ms median at 100,000',
-          `${ms(s100k.popupOpen.median, 1)} ms`,
-          ok(s100k.popupOpen.median < 100),
-        ]);
-        printTable('Popup open-to-numbers (ms from navigation start)', [
-          ['log size', 'median', 'p95', 'opens'],
-          ...store.map((r) => [
-            r.scale.toLocaleString('en'),
-            ms(r.popupOpen.median, 1),
-            ms(r.popupOpen.p95, 1),
-            String(r.popupOpen.n),
-          ]),
-        ]);
+          );
+          targets.push([
+            'our layer within 1.5x of bare IndexedDB',
+            `worst ${worstRatio.toFixed(2)}x`,
+            ok(worstRatio <= 1.5),
+          ]);
+          targets.push([
+            'popup open-to-numbers < 100 ms median at 100,000',
+            `${ms(s100k.popupOpen.median, 1)} ms`,
+            ok(s100k.popupOpen.median < 100),
+          ]);
+          printTable('Popup open-to-numbers (ms from navigation start)', [
+            ['log size', 'median', 'p95', 'opens'],
+            ...store.map((r) => [
+              r.scale.toLocaleString('en'),
+              ms(r.popupOpen.median, 1),
+              ms(r.popupOpen.p95, 1),
+              String(r.popupOpen.n),
+            ]),
+          ]);
+        }
       }
     } finally {
       await extension.close();
@@ -316,6 +334,7 @@ async function main(): Promise<void> {
     table(targets),
     '',
   );
+  if (storeError) md.push('## Store', '', `Not measured in this run: ${storeError}.`, '');
   if (store.length) {
     md.push(
       '## Store',
@@ -508,6 +527,7 @@ async function main(): Promise<void> {
     '## Notes',
     '',
     "- Detection: the content script used to wait 250 ms after any change, navigations included (about 280 ms median to the sidebar). It now reads a navigation at once and, for a second after it, the tool's rendering 30 ms after its first change; other DOM churn is read at most once per 500 ms (was 250 ms), and changes inside a contenteditable (the user typing a reply) are ignored (platform/workplace/watch.ts).",
+    "- Detection cost: the generic reader matched 39 person-label selectors (`[aria-label^=\"Avatar of\" i]` and the like) against every element of the conversation's container and ran `closest()` over 17 'elsewhere' selectors from every candidate; it now takes elements carrying a label attribute and reads the label in script, and reads each candidate's attributes once (lib/adapters/generic.ts). Old and new side by side in one page of the generic-thread bench page: about 28% less time (2.2 → 1.6 ms with the machine under load).",
     "- Popup: nothing is read before the settings are (it used to read everything twice, first with the default settings); the week's summary is read on its own and shown at once, then the 12-week trend and who to thank are read (read together with them, the summary was answered only after the larger reads). entrypoints/popup/App.tsx.",
     '- Store: logInteraction validates its record once instead of twice (lib/store/index.ts). The local day of each append came from a TZDate and date-fns format (~50 µs), and with no zone chosen a new Intl formatter was built on every call to learn the system zone: one cached formatter per zone and the zone read once a minute (lib/balance.ts) took the append from 1.5–2.1x the bare baseline to about 1.2x.',
     "- Popup: the store, the settings and the week's summary are read as the popup's module loads; they used to wait for Preact effects, which run only after a paint, at each step (about 45 ms between the first render and the numbers at 100,000).",
