@@ -34,11 +34,6 @@ export function useOpenStore(): { store?: Store; problem?: unknown } {
   return opened;
 }
 
-/** The store, once open. */
-export function useStore(): Store | undefined {
-  return useOpenStore().store;
-}
-
 /**
  * Whom the composer should open for when this page was opened from "Thank …" elsewhere (the
  * context menu, the popup): one person, or several to choose from.

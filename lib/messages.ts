@@ -194,6 +194,24 @@ export const PROTOCOL = {
     request: z.strictObject({ type: z.literal('relay'), message: RelayedToContentScript }),
     reply: reply<boolean | undefined>(),
   },
+  /**
+   * The in-page sidebar's frame may not use storage on this page (third-party storage blocked):
+   * from now on the launcher opens the side panel instead; `open`: the user's click asks for it
+   * now, and the frame closes.
+   */
+  'frame-storage-denied': {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('frame-storage-denied'), open: z.boolean() }),
+    reply: reply<void>(),
+  },
+  /** The launcher in this tab opens the side panel from now on (its frame may not use storage). */
+  'use-side-panel': {
+    from: 'background',
+    to: 'content-script',
+    request: z.strictObject({ type: z.literal('use-side-panel') }),
+    reply: reply<void>(),
+  },
   /** A tab's conversation changed: to extension pages, and to the tab for Firefox's frames. */
   'conversation-changed': {
     from: 'background',

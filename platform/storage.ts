@@ -71,3 +71,14 @@ export const customDomainGrantsItem = defineStoredItem('local:custom-domain-gran
   parse: (stored) =>
     Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [],
 });
+
+/**
+ * An extension frame inside a web page was refused storage this session (third-party blocking).
+ * Made when asked: Firefox's in-page frames, which load this module, have no session area.
+ */
+export function framesDeniedStorageItem(): StoredItem<boolean> {
+  return defineStoredItem('session:frames-denied-storage', {
+    version: 1,
+    parse: (stored) => stored === true,
+  });
+}

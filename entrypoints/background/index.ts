@@ -1,4 +1,3 @@
-import { isSupportedAddress } from '@/lib/custom-domains';
 import type { Handlers, MessageTo } from '@/lib/messages';
 import { onStoreChange } from '@/lib/store/changes';
 import {
@@ -8,14 +7,14 @@ import {
   onMessage,
   onSettingsChanged,
   syncCustomDomains,
-  openSidePanel,
   sendToTab,
   type Sender,
 } from '@/platform';
-import { listen, openExtensionWindow } from '@/platform/background';
+import { listen } from '@/platform/background';
 import { conversationOf, conversationReported, tabClosed } from './conversations';
 import { claimFrame, forgetFrame, grantFrame, isGrantedOverlay, isOverlay } from './frames';
 import { refreshBadge } from './badge';
+import { frameStorageDenied, mayFrameSidebar, openSidePanelFor } from './side-panel';
 import { learnedRuleFor, learnedRuleRead, pickStateReported, startPicking } from './learned-rules';
 import { createMenus, MENU, onContextMenuClick } from './menus';
 import {
@@ -81,24 +80,12 @@ export default defineBackground(() => {
   };
 });
 
-/**
- * The side panel for a tab whose page cannot frame the sidebar. Called straight from the
- * launcher's click message, so Chrome still counts the click; Firefox does not count a content
- * script's click, so there (or if Chrome refuses) the same page opens in a small window,
- * following that tab.
- */
-async function openSidePanelFor(tabId: number, windowId?: number): Promise<void> {
-  await openSidePanel(tabId, windowId).catch(() =>
-    openExtensionWindow(`/sidepanel.html?tab=now&for=${tabId}`),
-  );
-}
-
 /** Content scripts may report and ask about their own tab; extension pages ask the rest. */
 const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
   conversation: (message, sender) => conversationReported(message, sender),
   'site-status': async (message, sender) => ({
     enabled: (await loadSettings()).sites[message.tool] !== false,
-    framed: isSupportedAddress(sender.url ?? sender.tab?.url ?? ''),
+    framed: await mayFrameSidebar(sender.url ?? sender.tab?.url ?? ''),
   }),
   'open-side-panel': async (_message, sender) => {
     if (sender.tab?.id !== undefined) await openSidePanelFor(sender.tab.id, sender.tab.windowId);
@@ -116,6 +103,7 @@ const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
  */
 const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
   'claim-frame': (message, sender) => claimFrame(message.token, sender),
+  'frame-storage-denied': frameStorageDenied,
   'get-conversation': async (message, sender) => {
     if (!isOverlay(sender)) return conversationOf(message.tabId ?? sender.tab?.id);
     return (await isGrantedOverlay(sender)) ? conversationOf(sender.tab?.id) : undefined;

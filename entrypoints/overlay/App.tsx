@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConversationPanel } from '@/components/ConversationPanel';
-import { useLearnedRules, useSettings, useStore } from '@/components/hooks';
+import { useLearnedRules, useOpenStore, useSettings } from '@/components/hooks';
 import { PickPeople, stopPicking } from '@/components/PickPeople';
 import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
 import { needsTeaching } from '@/lib/learned-rules/rule';
 import type { PickingTarget, PickPart } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
+import { StorageHandOver } from './StorageHandOver';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
 
 const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
 
 /** The in-page sidebar: runs in an extension-origin iframe inside the host page. */
 export function App() {
-  const store = useStore();
+  const { store, problem } = useOpenStore();
   const version = useStoreVersion();
   const settings = useSettings();
   const [tabId, setTabId] = useState<number | null>(null);
@@ -89,7 +90,9 @@ export function App() {
           </button>
         </span>
       </div>
-      {!store || !loaded ? (
+      {problem ? (
+        <StorageHandOver problem={problem} />
+      ) : !store || !loaded ? (
         <p aria-busy="true">{t('commonLoading')}</p>
       ) : picking ? (
         <PickPeople tabId={tabId} target={picking} part={part} onDone={() => setPicking(null)} />

@@ -33,6 +33,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   const site = await sendToBackground({ type: 'site-status', tool: adapter.tool });
   if (site && !site.enabled) return;
 
+  const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' });
   const host = location.hostname;
   const prefs = await loadLauncherPrefs(host);
   if (prefs.hidden) return;
@@ -42,8 +43,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
     prefs,
     onPrefsChange: (next) => void saveLauncherPrefs(host, next),
     onFrameLoad: (frame) => void introduceFrame(frame),
-    openElsewhere:
-      site?.framed === false ? () => void sendToBackground({ type: 'open-side-panel' }) : undefined,
+    openElsewhere: site?.framed === false ? openSidePanel : undefined,
   });
   signal.addEventListener('abort', () => launcher.destroy());
 
@@ -76,6 +76,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
       void saveLauncherPrefs(host, { ...prefs, open: false, hidden: true });
     },
     'open-panel': () => launcher.open(),
+    'use-side-panel': () => launcher.openElsewhereFromNowOn(openSidePanel),
     'learned-rule-changed': () =>
       void askRule().then((next) => {
         useRule(next);

@@ -34,6 +34,8 @@ export interface Launcher {
   open(): void;
   close(): void;
   toggle(): void;
+  /** From now on a click opens the sidebar `elsewhere` (the frame, if open, stays until closed). */
+  openElsewhereFromNowOn(elsewhere: () => void): void;
   /** Puts the host element back if the page's own rendering removed it. */
   ensureAttached(): void;
   destroy(): void;
@@ -56,6 +58,7 @@ export interface LauncherOptions {
 
 export function mountLauncher(options: LauncherOptions): Launcher {
   const { document: doc, overlayUrl } = options;
+  let openElsewhere = options.openElsewhere;
   const prefs = { ...options.prefs };
   const host = doc.createElement('inside-out-root');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -94,8 +97,8 @@ export function mountLauncher(options: LauncherOptions): Launcher {
     },
     open() {
       if (frame) return;
-      if (options.openElsewhere) {
-        options.openElsewhere();
+      if (openElsewhere) {
+        openElsewhere();
         return;
       }
       const made = doc.createElement('iframe');
@@ -122,6 +125,9 @@ export function mountLauncher(options: LauncherOptions): Launcher {
     toggle() {
       if (frame) launcher.close();
       else launcher.open();
+    },
+    openElsewhereFromNowOn(elsewhere) {
+      openElsewhere = elsewhere;
     },
     ensureAttached() {
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
@@ -171,7 +177,7 @@ export function mountLauncher(options: LauncherOptions): Launcher {
 
   place();
   launcher.ensureAttached();
-  if (prefs.open && !options.openElsewhere) launcher.open();
+  if (prefs.open && !openElsewhere) launcher.open();
   return launcher;
 }
 

@@ -18,6 +18,8 @@ export interface BrowserSession {
 export interface UseBrowserOptions {
   /** Load another unpacked build (canary tests). */
   extensionDir?: string;
+  /** Chromium: a profile whose extension frames inside web pages are refused storage. */
+  denyFrameStorage?: boolean;
   /** Skip the per-test network and extension-error checks (for tests of the guard itself). */
   unguarded?: boolean;
 }
@@ -40,7 +42,11 @@ export function useBrowser(name: BrowserName, options: UseBrowserOptions = {}): 
   beforeAll(async () => {
     server = await startServer();
     try {
-      browser = await launchBrowser(name, { server, extensionDir: options.extensionDir });
+      browser = await launchBrowser(name, {
+        server,
+        extensionDir: options.extensionDir,
+        denyFrameStorage: options.denyFrameStorage,
+      });
     } catch (error) {
       await server.close();
       throw error;

@@ -74,13 +74,18 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Show the browser window (the demo start script); headless by default. */
   headless?: boolean;
+  /**
+   * Chromium: a profile that refuses an extension frame inside a web page its storage, as
+   * third-party storage blocking does (storage partitioning off, as in Playwright's defaults).
+   */
+  denyFrameStorage?: boolean;
 }
 
 /**
  * Debian's Chromium, quiet: no sandbox or GPU (containers), none of its own network chatter,
  * and every hostname sent to `target` (the fixture server) with its throw-away certificate.
  */
-export function chromiumArgs(target: string): string[] {
+export function chromiumArgs(target: string, featuresOff: readonly string[] = []): string[] {
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -91,7 +96,7 @@ export function chromiumArgs(target: string): string[] {
     '--disable-sync',
     // Autofill asks content-autofill.googleapis.com about every page with a form; network
     // time asks clients2.google.com for the time.
-    '--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationGuideModelDownloading,OptimizationHintsFetching,OptimizationTargetPrediction,OptimizationGuideOnDeviceModel',
+    `--disable-features=${['AutofillServerCommunication', 'NetworkTimeServiceQuerying', 'OptimizationGuideModelDownloading', 'OptimizationHintsFetching', 'OptimizationTargetPrediction', 'OptimizationGuideOnDeviceModel', ...featuresOff].join(',')}`,
     `--host-resolver-rules=MAP * ${target}`,
     '--ignore-certificate-errors',
   ];
@@ -140,6 +145,7 @@ async function launchChromium({
   server,
   extensionDir,
   headless,
+  denyFrameStorage,
 }: LaunchOptions): Promise<LaunchedBrowser> {
   const dir = extensionDir ?? BUILD_DIRS.chromium;
   const profile = mkdtempSync(join(tmpdir(), 'inside-out-chromium-'));
@@ -150,7 +156,7 @@ async function launchChromium({
     executablePath: EXECUTABLES.chromium,
     headless: headless ?? true,
     args: [
-      ...chromiumArgs(target),
+      ...chromiumArgs(target, denyFrameStorage ? ['ThirdPartyStoragePartitioning'] : []),
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
     ],

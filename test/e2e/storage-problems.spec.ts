@@ -59,3 +59,65 @@ describe('a log written by a newer version (a downgrade)', () => {
     await check.close();
   });
 });
+
+describe('a profile that refuses the in-page sidebar’s frame its storage', () => {
+  const session = useBrowser('chromium', { denyFrameStorage: true });
+
+  it('says so in the frame and hands over to the side panel, never "Loading…"', async () => {
+    const { browser, server } = session;
+    const context = browser.chromium!.context;
+    await browser.newPage(server.urlFor('jira/browse-issue'));
+    const page = context.pages().find((p) => p.url().includes('atlassian.net'))!;
+    const launcher = page.locator('inside-out-root [data-testid="launcher"]');
+    await launcher.click();
+    const overlay = () =>
+      page.frames().find((f) => {
+        try {
+          return new URL(f.url()).pathname === '/overlay.html';
+        } catch {
+          return false;
+        }
+      });
+    await expect.poll(() => overlay() !== undefined).toBe(true);
+    const frame = overlay()!;
+    const problem = frame.locator('[data-testid="storage-problem"]');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-problem')).toBe('denied');
+    expect(await problem.innerText()).toMatch(/Open the side panel instead/);
+    expect(await frame.getByText('Loading…').count()).toBe(0);
+    await page.screenshot({ path: 'test-results/screenshots/storage-denied-frame.png' });
+
+    // The button opens the side panel, a page of the extension's own, and the frame closes.
+    await frame.locator('[data-testid="open-in-side-panel"]').click();
+    const worker = await browser.chromium!.serviceWorker();
+    const sidePanels = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: {
+              runtime: {
+                getContexts(filter: object): Promise<Array<{ documentUrl?: string }>>;
+              };
+            };
+          }
+        ).chrome.runtime
+          .getContexts({ contextTypes: ['SIDE_PANEL'] })
+          .then((all) => all.map((c) => new URL(c.documentUrl ?? '').pathname)),
+      );
+    await expect.poll(sidePanels).toEqual(['/sidepanel.html']);
+    const state = () => page.locator('inside-out-root').getAttribute('data-state');
+    await expect.poll(state).toBe('closed');
+
+    // From now on the launcher opens the side panel: no frame that cannot load again.
+    await launcher.click();
+    await launcher.click();
+    expect(await state()).toBe('closed');
+    expect(overlay()).toBeUndefined();
+
+    // A page opened later goes straight to the side panel too.
+    await browser.newPage(server.urlFor('jira/browse-issue'));
+    const second = context.pages().filter((p) => p.url().includes('atlassian.net'))[1]!;
+    await second.locator('inside-out-root [data-testid="launcher"]').click();
+    expect(await second.locator('inside-out-root').getAttribute('data-state')).toBe('closed');
+  });
+});
