@@ -133,7 +133,11 @@ export function signatureOf(el: Element, avoid: readonly string[]): Step {
     (c) => c.length >= 4 && SEMANTIC_CLASS.test(c) && !mentions(c, avoid),
   );
   const tag = el.tagName.toLowerCase();
-  return { ...(TAG.test(tag) ? { tag } : {}), attributes, classes };
+  const step = { ...(TAG.test(tag) ? { tag } : {}), attributes, classes };
+  // Where stable attributes mark it, classes add nothing but a way to break: a minifier's
+  // lowercase names (`qxjzv`) look like words and change with every release.
+  if (strong(step)) step.classes = [];
+  return step;
 }
 
 /** `/users/ada` -> `/users/`; `mailto:…` -> `mailto:`; anything else has no shape we keep. */

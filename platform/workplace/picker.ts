@@ -182,7 +182,9 @@ export function startPicker(doc: Document = document): void {
 /** What the sidebar shows for an element: a person's name, a title, the start of a part's text. */
 function shown(el: Element, part: PickPart): string {
   if (part === 'people') return nameShown(el).slice(0, 200);
-  const words = text(el);
+  // As laid out (a space between a name and the message beside it), where the browser says so.
+  const laidOut = el instanceof HTMLElement ? el.innerText : undefined;
+  const words = laidOut ? laidOut.replace(/\s+/g, ' ').trim() : text(el);
   return part === 'title' || words.length <= 80 ? words.slice(0, 200) : `${words.slice(0, 79)}…`;
 }
 
