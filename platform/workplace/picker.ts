@@ -62,7 +62,7 @@ export function startPicker(doc: Document = document): void {
   /** What the pointer is on, as what is being picked: a container is a whole marked part. */
   const targetOf = (event: Event): Element | null => {
     const target = event.composedPath()[0];
-    if (!(target instanceof Element) || ours(target)) return null;
+    if (!isElement(target) || ours(target)) return null;
     if (part !== 'container') return target;
     const found = deriveContainer(target);
     return found.ok ? found.preview : null;
@@ -106,7 +106,7 @@ export function startPicker(doc: Document = document): void {
 
   const onPointer = (event: Event) => {
     const target = event.composedPath()[0];
-    if (!(target instanceof Element) || ours(target)) return; // our launcher and sidebar work
+    if (!isElement(target) || ours(target)) return; // our launcher and sidebar work
     event.preventDefault();
     event.stopImmediatePropagation();
     if (event.type === 'click') {
@@ -183,7 +183,7 @@ export function startPicker(doc: Document = document): void {
 function shown(el: Element, part: PickPart): string {
   if (part === 'people') return nameShown(el).slice(0, 200);
   // As laid out (a space between a name and the message beside it), where the browser says so.
-  const laidOut = el instanceof HTMLElement ? el.innerText : undefined;
+  const laidOut = 'innerText' in el ? (el as HTMLElement).innerText : undefined;
   const words = laidOut ? laidOut.replace(/\s+/g, ' ').trim() : text(el);
   return part === 'title' || words.length <= 80 ? words.slice(0, 200) : `${words.slice(0, 79)}…`;
 }
@@ -226,6 +226,11 @@ function candidates(doc: Document, part: PickPart, ours: (el: Element) => boolea
     else if (part === 'people' && isPersonLike(el)) out.push(el);
   }
   return out;
+}
+
+/** An element of the page or of one of its frames (each frame has its own `Element`). */
+function isElement(target: EventTarget | undefined): target is Element {
+  return (target as Node | undefined)?.nodeType === 1;
 }
 
 function isPersonLike(el: Element): boolean {

@@ -162,6 +162,35 @@ function pickingIn(name: BrowserName) {
       expect(await names(page)).toEqual(['Ada Lovelace', 'Grace Hopper']);
       await page.close();
     });
+
+    it("picks inside a tool's same-origin frame (ServiceNow's shell frames the form)", async () => {
+      const { browser, server } = session;
+      const page = await browser.newPage(server.urlFor('servicenow/polaris-shell'));
+      expect(await waitForSidebarRoot(page)).toBe(true);
+      await openPanel(page);
+      const frame = await startPicking(page, 'pick-people');
+      const form = page.frames().find((f) => new URL(f.url()).pathname === '/incident.do');
+      if (!form) throw new Error('the form frame is not there');
+      const clicked = await form.evaluate(() => {
+        let clicks = 0;
+        document.addEventListener('click', () => clicks++);
+        const name = [...document.querySelectorAll<HTMLElement>('span')].find(
+          (el) => el.textContent === 'Abel Tuter',
+        );
+        name?.click();
+        return clicks;
+      });
+      expect(clicked).toBe(0); // the click chose, and never reached the form
+      const chosen = () =>
+        frame.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('[data-testid="pick-chosen-person"]')].map(
+            (el) => el.dataset.name,
+          ),
+        );
+      expect(await until(chosen, (c) => c.length > 0)).toEqual(['Abel Tuter']);
+      expect(await press(frame, 'pick-cancel')).toBe(true);
+      await page.close();
+    });
   });
 }
 
