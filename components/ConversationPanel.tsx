@@ -8,6 +8,7 @@ import { TOOL_LABELS } from '@/lib/sites';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import { t } from '@/platform';
 import { useSettings } from './hooks';
+import { DomainOffer } from './DomainOffer';
 import { ManualEntry } from './ManualEntry';
 import { PersonCard } from './PersonCard';
 
@@ -56,6 +57,12 @@ export function ConversationPanel({
   const [error, setError] = useState('');
   const [loggedIds, setLoggedIds] = useState<Set<string>>(new Set());
   const [facts, setFacts] = useState<Map<string, PersonCardFacts>>(new Map());
+  // Whom the user tagged last, in which conversation: its domain may be offered for everyone.
+  const [lastTagged, setLastTagged] = useState<{
+    person: Person;
+    relationship: Relationship;
+    threadKey?: string;
+  }>();
 
   useEffect(() => {
     let cancelled = false;
@@ -98,6 +105,7 @@ export function ConversationPanel({
   async function tag(person: Person, relationship: Relationship) {
     try {
       await store.tagPerson(person.id, relationship, conversation, settings);
+      setLastTagged({ person, relationship, threadKey: conversation?.threadKey });
     } catch (e) {
       setError(describeFailedWrite(e, t));
     }
@@ -152,6 +160,12 @@ export function ConversationPanel({
           {error}
         </p>
       )}
+      <DomainOffer
+        key={conversation.threadKey}
+        conversation={conversation}
+        settings={settings}
+        lastTagged={lastTagged?.threadKey === conversation.threadKey ? lastTagged : undefined}
+      />
       {conversation.participants.length === 0 ? (
         // Never silent: the page's markup may have moved on, and nothing is logged by itself.
         <div class="unreadable" data-testid="unreadable" role="status">

@@ -13,6 +13,7 @@ import {
   type ReplyOf,
 } from '@/lib/messages';
 import type { Settings } from '@/lib/model';
+import { updateSettings } from '@/lib/settings';
 import { isSettingsKey, joinSettings, planSettingsWrite } from '@/lib/settings-sync';
 import { openStore, type Store } from '@/lib/store';
 
@@ -98,6 +99,23 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(settings: Settings): Promise<void> {
   const writes = planSettingsWrite(await browser.storage.sync.get(null), { settings });
   await browser.storage.sync.set(writes);
+}
+
+/** Adds one domain to the organisation's (read, changed and written in one step). */
+export async function addOrgDomain(domain: string): Promise<Settings> {
+  const current = await loadSettings();
+  if (current.orgDomains.includes(domain)) return current;
+  const next = updateSettings(current, { orgDomains: [...current.orgDomains, domain] });
+  await saveSettings(next);
+  return next;
+}
+
+/** Takes one domain out of the organisation's again (the undo of addOrgDomain). */
+export async function removeOrgDomain(domain: string): Promise<void> {
+  const current = await loadSettings();
+  await saveSettings(
+    updateSettings(current, { orgDomains: current.orgDomains.filter((d) => d !== domain) }),
+  );
 }
 
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
