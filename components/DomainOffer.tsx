@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { domainToExtend, ownDomainToAsk } from '@/lib/domain-offers';
 import type { Conversation, Person, Relationship, Settings } from '@/lib/model';
-import { addOrgDomain, removeOrgDomain, t } from '@/platform';
-import { declinedDomainOffersItem } from '@/platform/storage';
+import {
+  addOrgDomain,
+  declineDomainOffer,
+  loadDeclinedDomainOffers,
+  onDeclinedDomainOffersChanged,
+  removeOrgDomain,
+  t,
+} from '@/platform';
 
 export interface DomainOfferProps {
   conversation: Conversation;
@@ -21,8 +27,8 @@ export function DomainOffer({ conversation, settings, lastTagged }: DomainOfferP
   const [added, setAdded] = useState<string>();
   const [error, setError] = useState('');
   useEffect(() => {
-    void declinedDomainOffersItem.get().then(setDeclined);
-    return declinedDomainOffersItem.watch(setDeclined);
+    void loadDeclinedDomainOffers().then(setDeclined);
+    return onDeclinedDomainOffersChanged(setDeclined);
   }, []);
 
   if (!declined) return null;
@@ -83,7 +89,7 @@ export function DomainOffer({ conversation, settings, lastTagged }: DomainOfferP
         <button
           type="button"
           data-testid="domain-no"
-          onClick={() => void declinedDomainOffersItem.set([...declined, domain]).catch(fail)}
+          onClick={() => void declineDomainOffer(domain).catch(fail)}
         >
           {t('offerNo')}
         </button>

@@ -97,6 +97,34 @@ export async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
   return tab;
 }
 
+const DECLINED_DOMAIN_OFFERS = 'declined-domain-offers';
+
+/** Domains the user said no to ("are people at @x your colleagues?"): never asked again. */
+export async function loadDeclinedDomainOffers(): Promise<string[]> {
+  return readDomainList(
+    (await browser.storage.local.get(DECLINED_DOMAIN_OFFERS))[DECLINED_DOMAIN_OFFERS],
+  );
+}
+
+export async function declineDomainOffer(domain: string): Promise<void> {
+  const declined = await loadDeclinedDomainOffers();
+  if (!declined.includes(domain))
+    await browser.storage.local.set({ [DECLINED_DOMAIN_OFFERS]: [...declined, domain] });
+}
+
+export function onDeclinedDomainOffersChanged(callback: (declined: string[]) => void): () => void {
+  const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+    if (area === 'local' && changes[DECLINED_DOMAIN_OFFERS])
+      callback(readDomainList(changes[DECLINED_DOMAIN_OFFERS].newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+// Stored values are input like any other: a list of strings, or nothing.
+const readDomainList = (stored: unknown): string[] =>
+  Array.isArray(stored) ? stored.filter((d): d is string => typeof d === 'string') : [];
+
 const PENDING_COMPOSER = 'pending-composer';
 
 /** Whom the next composer opens for: one person, or several to choose from. */

@@ -29,13 +29,6 @@ export function defineStoredItem<T>(
   };
 }
 
-/** Domains the user said no to ("are people at @x your colleagues?"): never asked again. */
-export const declinedDomainOffersItem = defineStoredItem('local:declined-domain-offers', {
-  version: 1,
-  parse: (stored): string[] =>
-    Array.isArray(stored) ? stored.filter((d): d is string => typeof d === 'string') : [],
-});
-
 // ---- the background's state (it is stopped at any time: nothing lives only in memory) ----
 
 /** Reminders' memory: what was shown, ignored and snoozed (lib/reminders.ts reads it). */
