@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { originPattern, parseCustomDomain } from '@/lib/custom-domains';
 import type { Settings } from '@/lib/model';
-import { TOOL_LABELS, TOOLS, type Tool } from '@/lib/sites';
+import { SELF_HOSTED_TOOLS, TOOL_LABELS, type Tool } from '@/lib/sites';
 import { SyncQuotaError } from '@/lib/settings-sync';
 import {
   addCustomDomain,
@@ -101,7 +101,7 @@ export function CustomDomains({ domains }: { domains: Settings['customDomains'] 
         <label>
           {t('domainsTool')}
           <select value={tool} onChange={(e) => setTool(e.currentTarget.value as Tool)}>
-            {TOOLS.map((option) => (
+            {SELF_HOSTED_TOOLS.map((option) => (
               <option key={option} value={option}>
                 {TOOL_LABELS[option]}
               </option>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportAll, exportCsv, exportJson, parseImport } from '@/lib/io';
 import type { Store } from '@/lib/store';
-import { t } from '@/platform';
+import { forgetBrowserState, t } from '@/platform';
 import { JsonFileInput } from './JsonFileInput';
 import { RetentionControls } from './RetentionControls';
 
@@ -57,6 +57,7 @@ export function DataControls({ store }: { store: Store }) {
 
   async function wipe() {
     await store.wipe();
+    await forgetBrowserState();
     setConfirmWipe(false);
     setStatus(t('dataWiped'));
   }

@@ -75,6 +75,17 @@ export interface SiteStatus {
 export interface ConversationReply {
   tabId: number | null;
   conversation: Conversation | null;
+  /**
+   * The tab's workspace, on a host anyone can create a site on: whether the user said it is
+   * theirs (null: not asked yet). Absent elsewhere.
+   */
+  workspace?: WorkspaceState;
+}
+
+export interface WorkspaceState {
+  host: string;
+  tool: z.infer<typeof ToolSchema>;
+  log: boolean | null;
 }
 
 /** The token for the sidebar frame, and the origin to post it to (the frame's own). */
@@ -177,6 +188,13 @@ export const PROTOCOL = {
     to: 'background',
     request: z.strictObject({ type: z.literal('claim-frame'), token: z.string().min(16).max(64) }),
     reply: reply<boolean>(),
+  },
+  /** The in-page sidebar's answer to "is this workspace yours?" for its tab's workspace. */
+  'answer-workspace': {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('answer-workspace'), log: z.boolean() }),
+    reply: reply<WorkspaceState>(),
   },
   'get-conversation': {
     from: 'extension-pages',

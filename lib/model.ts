@@ -219,6 +219,12 @@ export const ConversationSchema = z.strictObject({
       handle: HandleSchema.optional(),
     })
     .optional(),
+  /**
+   * Whether the user takes part (wrote, commented, is assigned or asked to review), where the
+   * tool lets anyone read a thread (GitHub): reading one is not an interaction. Absent: the
+   * tool shows only the user's own conversations.
+   */
+  userTakesPart: z.boolean().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -178,4 +178,32 @@ export async function seenOrgDomains(): Promise<string[]> {
   return Array.isArray(stored) ? stored.filter((d): d is string => typeof d === 'string') : [];
 }
 
+// ---- wiping: everything the extension keeps about the user's days, not just the log ----
+
+/** Session keys that hold no trace of the user: which frame in a tab is our sidebar. */
+const KEPT_ON_WIPE = /^frame:\d+$/;
+/**
+ * Local keys that are this device's setup, like the settings, not a trace of the user's days: the
+ * self-hosted origins this device was allowed to reach (their permissions and scripts stay).
+ */
+const DEVICE_SETUP = ['custom-domain-grants'];
+
+/**
+ * Forgets what the browser's storage areas hold beside the log: each site's launcher state, the
+ * domains the tools showed, the reminder state, the workspaces answered, the composer waiting,
+ * each tab's conversation, the learned rules' readings. Settings (synced, no personal data beyond
+ * what the user typed into the options page) and this device's grants stay; an open in-page
+ * sidebar keeps its handshake.
+ */
+export async function forgetBrowserState(): Promise<void> {
+  const local = Object.keys(await browser.storage.local.get(null));
+  // A versioned item keeps its metadata under its key and `$`.
+  const kept = new Set(DEVICE_SETUP.flatMap((key) => [key, `${key}$`]));
+  const localTraces = local.filter((key) => !kept.has(key));
+  if (localTraces.length) await browser.storage.local.remove(localTraces);
+  const session = Object.keys(await browser.storage.session.get(null));
+  const traces = session.filter((key) => !KEPT_ON_WIPE.test(key));
+  if (traces.length) await browser.storage.session.remove(traces);
+}
+
 export * from './custom-domains';

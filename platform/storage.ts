@@ -4,6 +4,7 @@
  * Reads, writes and watching go through the item, never through raw keys.
  */
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { readWorkspaceAnswers, type AutoLogVerdict } from '@/lib/auto-log';
 import { readFrameGrant, type FrameGrant } from '@/lib/frame-gate';
 import type { Conversation } from '@/lib/model';
 import { readReminderState } from '@/lib/reminders';
@@ -47,6 +48,10 @@ export const nudgedPersonItem = defineStoredItem('local:nudge-person', {
 export interface TabConversation {
   conversation: Conversation | null;
   since: number;
+  /** The page's host, from the browser (a page can change its path, not its host). */
+  host: string;
+  /** What the auto-log timer decided, once it ran (for the sidebar and for tests). */
+  verdict?: AutoLogVerdict;
 }
 
 export function tabConversationItem(tabId: number): StoredItem<TabConversation | undefined> {
@@ -55,7 +60,7 @@ export function tabConversationItem(tabId: number): StoredItem<TabConversation |
     // Written only by the background from a parsed message: a shape check is enough here.
     parse: (stored) =>
       stored && typeof stored === 'object' && 'since' in stored
-        ? (stored as TabConversation)
+        ? { host: '', ...(stored as Omit<TabConversation, 'host'>) }
         : undefined,
   });
 }
@@ -82,3 +87,9 @@ export function framesDeniedStorageItem(): StoredItem<boolean> {
     parse: (stored) => stored === true,
   });
 }
+
+/** The user's answers to "is this workspace yours?" (lib/auto-log.ts), per tool and host. */
+export const workspaceAnswersItem = defineStoredItem('local:workspaces', {
+  version: 1,
+  parse: readWorkspaceAnswers,
+});

@@ -11,7 +11,12 @@ import {
   type Sender,
 } from '@/platform';
 import { listen } from '@/platform/background';
-import { conversationOf, conversationReported, tabClosed } from './conversations';
+import {
+  conversationOf,
+  conversationReported,
+  tabClosed,
+  workspaceAnswered,
+} from './conversations';
 import { claimFrame, forgetFrame, grantFrame, isGrantedOverlay, isOverlay } from './frames';
 import { refreshBadge } from './badge';
 import { frameStorageDenied, mayFrameSidebar, openSidePanelFor } from './side-panel';
@@ -104,6 +109,10 @@ const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
 const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
   'claim-frame': (message, sender) => claimFrame(message.token, sender),
   'frame-storage-denied': frameStorageDenied,
+  'answer-workspace': async (message, sender) =>
+    sender.tab?.id !== undefined && (await isGrantedOverlay(sender))
+      ? workspaceAnswered(sender.tab.id, message.log)
+      : undefined,
   'get-conversation': async (message, sender) => {
     if (!isOverlay(sender)) return conversationOf(message.tabId ?? sender.tab?.id);
     return (await isGrantedOverlay(sender)) ? conversationOf(sender.tab?.id) : undefined;

@@ -4,8 +4,9 @@ import { useLearnedRules, useOpenStore, useSettings } from '@/components/hooks';
 import { PickPeople, stopPicking } from '@/components/PickPeople';
 import { useStoreVersion } from '@/components/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
+import { WorkspaceQuestion } from '@/components/WorkspaceQuestion';
 import { needsTeaching } from '@/lib/learned-rules/rule';
-import type { PickingTarget, PickPart } from '@/lib/messages';
+import type { PickingTarget, PickPart, WorkspaceState } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import { StorageHandOver } from './StorageHandOver';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
@@ -20,6 +21,7 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [workspace, setWorkspace] = useState<WorkspaceState | undefined>();
   const flow = useThankFlow(store, true);
   const [picking, setPicking] = useState<PickingTarget>(null);
   const [part, setPart] = useState<PickPart>('people');
@@ -41,6 +43,7 @@ export function App() {
     void sendToBackground({ type: 'get-conversation' }).then((reply) => {
       setTabId(reply?.tabId ?? null);
       setConversation(reply?.conversation ?? null);
+      setWorkspace(reply?.workspace);
       setLoaded(true);
     });
   }, []);
@@ -55,6 +58,10 @@ export function App() {
           if (message.conversation?.threadKey !== conversation?.threadKey) flow.thank(null);
           if (JSON.stringify(message.conversation) !== JSON.stringify(conversation))
             setConversation(message.conversation);
+          // Whether this workspace logs by itself (the first conversation may come later).
+          void sendToBackground({ type: 'get-conversation' }).then((reply) =>
+            setWorkspace(reply?.workspace),
+          );
           return undefined;
         },
       }),
@@ -74,6 +81,10 @@ export function App() {
     return () => document.removeEventListener('keydown', onKey);
   }, [tabId, picking]);
 
+  const answerWorkspace = (log: boolean) =>
+    void sendToBackground({ type: 'answer-workspace', log }).then(
+      (state) => state && setWorkspace(state),
+    );
   const close = () => void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
   const hide = () => void sendToBackground({ type: 'relay', message: { type: 'hide-launcher' } });
 
@@ -111,6 +122,9 @@ export function App() {
         />
       ) : (
         <>
+          {workspace && workspace.log === null && settings.autoLog === 'after-open' && (
+            <WorkspaceQuestion workspace={workspace} onAnswer={answerWorkspace} />
+          )}
           {stale && (
             <p role="status" class="error" data-testid="rule-needs-teaching">
               {t('pickNeedsTeaching')}

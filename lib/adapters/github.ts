@@ -4,6 +4,7 @@
  * @mentions are mentions; people are known by login (`github:<login>`), bots (`…[bot]`) skipped.
  * Two markup generations: the React issue viewer (2024+) and the classic timeline (pull
  * requests and older issue pages). The signed-in login is in `meta[name="user-login"]`.
+ * GitHub Enterprise Server serves the same pages at the company's own host (a custom domain).
  */
 import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
@@ -67,6 +68,13 @@ const ASSIGNEES = [
   '.sidebar-assignee a.assignee',
 ];
 
+/** Requested reviewers (pull requests): the sidebar's reviewers form, classic and React. */
+const REVIEWERS = [
+  '[data-testid="sidebar-reviewers-section"] a[data-hovercard-url^="/users/"]',
+  'form[aria-label="Select reviewers"] a[data-hovercard-url^="/users/"]',
+  '.sidebar-reviewers a[data-hovercard-url^="/users/"]',
+];
+
 const MENTIONS = ['.markdown-body a.user-mention[data-hovercard-url^="/users/"]', 'a.user-mention'];
 
 export const github: Adapter = {
@@ -96,22 +104,31 @@ export const github: Adapter = {
     for (const el of allOf(root, MENTIONS)) {
       if (!el.closest('blockquote')) add(el, 'mention'); // a quoted reply is not said here
     }
+    // Anyone can read a public thread: the user takes part only as its opener, a commenter, an
+    // assignee or a requested reviewer (a mention is someone else's doing).
+    const userTakesPart =
+      !!login &&
+      (people.some((p) => p.handle === `github:${login}` && p.role !== 'mention') ||
+        allOf(document, REVIEWERS).some((el) => loginOf(el) === login));
 
+    // github.com keeps its original keys; a GitHub Enterprise host is part of the thread's name.
+    const site = url.hostname === 'github.com' ? '' : `${url.hostname}/`;
     const conversation: Conversation = {
       tool: 'github',
       kind: 'ticket',
-      threadKey: `github:${where.owner}/${where.repo}#${where.number}`,
+      threadKey: `github:${site}${where.owner}/${where.repo}#${where.number}`,
       title,
-      url: `https://github.com/${where.owner}/${where.repo}/${where.type}/${where.number}`,
+      url: `${url.origin}/${where.owner}/${where.repo}/${where.type}/${where.number}`,
       participants: dedupeParticipants(people, login ? { handle: `github:${login}` } : undefined),
+      userTakesPart,
     };
     if (login) conversation.self = { name: login, handle: `github:${login}` };
     return withinLimits(conversation);
   },
 };
 
+/** An issue or pull request address, on github.com or a GitHub Enterprise host (same paths). */
 function threadOf(url: URL) {
-  if (url.hostname !== 'github.com') return null;
   const match = THREAD_PATH.exec(url.pathname);
   if (!match || NOT_OWNERS.has(match[1]!.toLowerCase())) return null;
   return {
@@ -129,7 +146,7 @@ function threadOf(url: URL) {
 function loginOf(el: Element | null | undefined): string | undefined {
   if (!el) return undefined;
   const hovercard = attr(el, 'data-hovercard-url')?.match(/^\/users\/([^/?#]+)/)?.[1];
-  const href = attr(el, 'href')?.match(/^(?:https:\/\/github\.com)?\/([^/?#]+)\/?$/)?.[1];
+  const href = attr(el, 'href')?.match(/^(?:https:\/\/[^/]+)?\/([^/?#]+)\/?$/)?.[1];
   // The avatar's alt is `@login`, or the bare login on some views.
   const alt =
     el.tagName === 'IMG'

@@ -185,6 +185,128 @@ describe('the launcher and logging in chromium', () => {
     await page.close();
   });
 
+  /** How many records the log holds, read from one of the extension's own pages. */
+  async function countRecords(): Promise<{ people: number; interactions: number }> {
+    const page = await session.browser.chromium!.context.newPage();
+    await page.goto(`${session.browser.extensionOrigin}/options.html`);
+    const counts = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('inside-out');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const count = (store: string) =>
+        new Promise<number>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const result = { people: await count('people'), interactions: await count('interactions') };
+      db.close();
+      return result;
+    });
+    await page.close();
+    return counts;
+  }
+
+  it('logs nothing by itself on a workspace the user has not confirmed as theirs, and asks', async () => {
+    const { browser, server } = session;
+    const before = await countRecords();
+    // A site on a host anyone can create rewrites its address to a ticket's and shows a
+    // made-up one; the content script reads it, the auto-log timer runs out.
+    const page = await rawPage(server.urlFor('hostile/zendesk-forged-tenant'));
+    const worker = await browser.chromium!.serviceWorker();
+    const verdict = () =>
+      worker.evaluate(async () => {
+        const chrome = (
+          globalThis as unknown as {
+            chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome;
+        const entries = Object.values(await chrome.storage.session.get(null)) as Array<{
+          conversation?: { threadKey?: string };
+          verdict?: string;
+        }>;
+        return entries.find(
+          (e) => e?.conversation?.threadKey === 'zendesk:forged-support.zendesk.com:9001',
+        )?.verdict;
+      });
+    await expect.poll(verdict, { timeout: 20_000 }).toBe('ask');
+    expect(await countRecords()).toEqual(before);
+
+    // The sidebar asks the user, who says no: remembered, and still nothing logged.
+    await page.locator('inside-out-root [data-testid="launcher"]').click();
+    const frame = await panelFrame(page);
+    const question = frame.locator('[data-testid="workspace-question"]');
+    await question.waitFor({ timeout: 10_000 });
+    expect(await question.textContent()).toContain('forged-support.zendesk.com');
+    await frame.locator('[data-testid="workspace-no"]').click();
+    await question.waitFor({ state: 'detached' });
+    const answers = await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.local.get('workspaces'),
+    );
+    expect(answers).toEqual({ workspaces: { 'zendesk:forged-support.zendesk.com': false } });
+    expect((await countRecords()).interactions).toBe(before.interactions);
+    await page.close();
+  });
+
+  it('“Wipe everything” leaves no trace in the browser’s storage either', async () => {
+    const { browser, server } = session;
+    // Use the extension: a tool page with its sidebar opened (launcher state, the tab's
+    // conversation), plus whatever earlier tests left (workspace answers, reminder state).
+    const page = await rawPage(server.urlFor('jira/browse-issue'));
+    const worker = await browser.chromium!.serviceWorker();
+    const stored = () =>
+      worker.evaluate(async () => {
+        const { storage } = (
+          globalThis as unknown as {
+            chrome: {
+              storage: Record<'local' | 'session', { get(k: null): Promise<object> }>;
+            };
+          }
+        ).chrome;
+        return {
+          local: Object.keys(await storage.local.get(null)).sort(),
+          session: Object.keys(await storage.session.get(null)).sort(),
+        };
+      });
+    if ((await page.locator('inside-out-root').getAttribute('data-state')) !== 'open')
+      await page.locator('inside-out-root [data-testid="launcher"]').click();
+    await panelFrame(page);
+    await expect.poll(async () => (await stored()).local).toContain('launcher:acme.atlassian.net');
+    expect((await stored()).session.some((key) => key.startsWith('tab:'))).toBe(true);
+    // Closed again (and saved so) before the wipe, so nothing on the page writes after it.
+    await page.locator('inside-out-root [data-testid="launcher"]').click();
+    const launcherSaved = () =>
+      worker.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.local.get('launcher:acme.atlassian.net'),
+      );
+    await expect.poll(launcherSaved).toEqual({
+      'launcher:acme.atlassian.net': expect.objectContaining({ open: false }),
+    });
+
+    const options = await browser.chromium!.context.newPage();
+    await options.goto(`${browser.extensionOrigin}/options.html`);
+    await options.locator('[data-testid="wipe"]').click();
+    await options.locator('[data-testid="wipe-confirm"]').click();
+    await options.getByText('Everything was removed.').waitFor();
+    const after = await stored();
+    expect(after.local).toEqual([]);
+    // Only which frame is the sidebar (no trace of the user) may stay.
+    expect(after.session.filter((key) => !/^frame:\d+$/.test(key))).toEqual([]);
+    expect(await countRecords()).toEqual({ people: 0, interactions: 0 });
+    await options.close();
+    await page.close();
+  });
+
   it('logs a conversation left open for a few seconds, without opening the sidebar', async () => {
     const { browser, server } = session;
     const page = await rawPage(server.urlFor('slack/channel-connect'));

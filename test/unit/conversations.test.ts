@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canAutoLog } from '@/lib/auto-log';
+import { autoLogVerdict } from '@/lib/auto-log';
 import { newId, type Conversation } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
 
@@ -25,9 +25,12 @@ const settings = { orgDomains: ['acme.example'], timeZone: 'UTC' };
 
 describe('a detected conversation in the log', () => {
   it('is logged by itself only with someone in it: a title and nobody is never logged empty', () => {
-    expect(canAutoLog(conversation)).toBe(true);
-    expect(canAutoLog({ ...conversation, participants: [] })).toBe(false);
-    expect(canAutoLog(null)).toBe(false);
+    const yes = { 'zendesk:acme.zendesk.com': true };
+    expect(autoLogVerdict(conversation, 'acme.zendesk.com', yes)).toBe('log');
+    expect(autoLogVerdict({ ...conversation, participants: [] }, 'acme.zendesk.com', yes)).toBe(
+      'nobody',
+    );
+    expect(autoLogVerdict(null, 'acme.zendesk.com', yes)).toBe('nobody');
   });
   it('becomes people with the relationship the rules give, once each', async () => {
     const resolved = await store.resolveParticipants(conversation, settings);

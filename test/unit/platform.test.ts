@@ -34,9 +34,16 @@ describe('typed storage items', () => {
   });
 
   it('keep each tab apart, and forget a tab when asked', async () => {
-    await tabConversationItem(3).set({ conversation, since: 5 });
-    expect(await tabConversationItem(3).get()).toEqual({ conversation, since: 5 });
+    await tabConversationItem(3).set({ conversation, since: 5, host: 'mail.google.com' });
+    expect(await tabConversationItem(3).get()).toEqual({
+      conversation,
+      since: 5,
+      host: 'mail.google.com',
+    });
     expect(await tabConversationItem(4).get()).toBeUndefined();
+    // An entry from before hosts were kept reads with no host (no workspace is confirmed by it).
+    await fakeBrowser.storage.session.set({ 'tab:4': { conversation, since: 6 } });
+    expect(await tabConversationItem(4).get()).toEqual({ conversation, since: 6, host: '' });
     await tabConversationItem(3).remove();
     expect(await tabConversationItem(3).get()).toBeUndefined();
   });

@@ -28,6 +28,7 @@ describe('github adapter', () => {
         { name: 'ines-duarte', handle: 'github:ines-duarte', role: 'author' },
       ],
       self: { name: 'sam-rivera', handle: 'github:sam-rivera' },
+      userTakesPart: true,
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -58,6 +59,7 @@ describe('github adapter', () => {
         { name: 'taylor-nguyen', handle: 'github:taylor-nguyen', role: 'mention' },
       ],
       self: { name: 'sam-rivera', handle: 'github:sam-rivera' },
+      userTakesPart: true,
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });
@@ -86,6 +88,7 @@ describe('github adapter', () => {
         { name: 'marco-diaz', handle: 'github:marco-diaz', role: 'author' },
       ],
       self: { name: 'sam-rivera', handle: 'github:sam-rivera' },
+      userTakesPart: true,
     });
     expect(ConversationSchema.parse(found)).toEqual(found);
   });

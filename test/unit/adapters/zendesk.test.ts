@@ -161,7 +161,7 @@ describe('zendesk adapter', () => {
     for (const name of FIXTURES) {
       expect(adapterFor(loadFixture('zendesk', name).url)?.tool).toBe('zendesk');
     }
-    const other = new URL('https://acme.zendesk.com/admin/home');
+    const other = new URL('https://acme.zendesk.com/agent/dashboard');
     expect(adapterFor(other)).toBe(zendesk);
     expect(zendesk.extract(loadFixture('zendesk', 'ticket').document, other)).toBeNull();
   });
