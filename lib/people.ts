@@ -2,6 +2,7 @@
  * Finding the same person across tools (email, case-insensitive; per-tool handles) and
  * merging two records of one person.
  */
+import { domainOf, isOrgDomain } from './classify';
 import type { Person, Tool } from './model';
 
 export function normalizeEmail(email: string): string {
@@ -33,6 +34,17 @@ export function findPeopleByName(people: Iterable<Person>, name: string): Person
   const wanted = foldName(name);
   if (!wanted) return [];
   return [...people].filter((p) => foldName(p.name) === wanted);
+}
+
+/**
+ * May a person a page shows only by name be this stored person? Not when the stored person has
+ * addresses and none is the user's organisation's: a page (a forged one, or a stranger's
+ * namesake) must not take over a customer or partner known by their own address. Colleagues
+ * (an org address) and people known by name only may be matched.
+ */
+export function mayMatchByName(person: Person, orgDomains: readonly string[]): boolean {
+  if (!person.emails.length) return true;
+  return person.emails.some((email) => isOrgDomain(domainOf(email) ?? '', orgDomains));
 }
 
 export function foldName(name: string): string {

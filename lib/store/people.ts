@@ -13,7 +13,7 @@ import {
   type Relationship,
 } from '../model';
 import { dedupeKeyOf } from '../merge';
-import { findPeopleByName, mergePersonRecords, normalizeEmail } from '../people';
+import { findPeopleByName, mayMatchByName, mergePersonRecords, normalizeEmail } from '../people';
 import { NotFoundError, abandon, type WriteTx } from './tx';
 
 export type NewPerson = Omit<Person, 'id' | 'createdAt' | 'updatedAt'> &
@@ -50,7 +50,9 @@ export async function resolveIn(
   // one name-only record this same situation created before.
   let byName: Person | undefined;
   if (!participant.email && !participant.handle) {
-    const named = findPeopleByName(await people.getAll(), participant.name);
+    const named = findPeopleByName(await people.getAll(), participant.name).filter((p) =>
+      mayMatchByName(p, orgDomains),
+    );
     byName = onlyOne(named) ?? onlyOne(named.filter((p) => !p.emails.length && !p.handles.length));
   }
   const found = byEmail ?? byHandle ?? byName;

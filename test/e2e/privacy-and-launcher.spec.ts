@@ -257,8 +257,9 @@ describe('the launcher and logging in chromium', () => {
   it('“Wipe everything” leaves no trace in the browser’s storage either', async () => {
     const { browser, server } = session;
     // Use the extension: a tool page with its sidebar opened (launcher state, the tab's
-    // conversation), plus whatever earlier tests left (workspace answers, reminder state).
-    const page = await rawPage(server.urlFor('jira/browse-issue'));
+    // conversation), plus whatever earlier tests left (workspace answers, reminder state). A
+    // workspace not confirmed yet, so no auto-log timer writes after the wipe.
+    const page = await rawPage(server.urlFor('zendesk/ticket'));
     const worker = await browser.chromium!.serviceWorker();
     const stored = () =>
       worker.evaluate(async () => {
@@ -277,7 +278,7 @@ describe('the launcher and logging in chromium', () => {
     if ((await page.locator('inside-out-root').getAttribute('data-state')) !== 'open')
       await page.locator('inside-out-root [data-testid="launcher"]').click();
     await panelFrame(page);
-    await expect.poll(async () => (await stored()).local).toContain('launcher:acme.atlassian.net');
+    await expect.poll(async () => (await stored()).local).toContain('launcher:acme.zendesk.com');
     expect((await stored()).session.some((key) => key.startsWith('tab:'))).toBe(true);
     // Closed again (and saved so) before the wipe, so nothing on the page writes after it.
     await page.locator('inside-out-root [data-testid="launcher"]').click();
@@ -287,10 +288,10 @@ describe('the launcher and logging in chromium', () => {
           globalThis as unknown as {
             chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
           }
-        ).chrome.storage.local.get('launcher:acme.atlassian.net'),
+        ).chrome.storage.local.get('launcher:acme.zendesk.com'),
       );
     await expect.poll(launcherSaved).toEqual({
-      'launcher:acme.atlassian.net': expect.objectContaining({ open: false }),
+      'launcher:acme.zendesk.com': expect.objectContaining({ open: false }),
     });
 
     const options = await browser.chromium!.context.newPage();
