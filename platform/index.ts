@@ -180,8 +180,11 @@ export async function seenOrgDomains(): Promise<string[]> {
 
 // ---- wiping: everything the extension keeps about the user's days, not just the log ----
 
-/** Session keys that hold no trace of the user: which frame in a tab is our sidebar. */
-const KEPT_ON_WIPE = /^frame:\d+$/;
+/**
+ * Session keys that hold no trace of the user: which frame in a tab is our sidebar, and whether
+ * this browser refuses such frames their storage.
+ */
+const KEPT_ON_WIPE = /^(frame:\d+|frames-denied-storage)\$?$/;
 /**
  * Local keys that are this device's setup, like the settings, not a trace of the user's days: the
  * self-hosted origins this device was allowed to reach (their permissions and scripts stay).

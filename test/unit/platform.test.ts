@@ -7,7 +7,7 @@ import {
 } from '@/entrypoints/background/conversations';
 import type { Conversation } from '@/lib/model';
 import { alarmTime, clearAlarm, setAlarm } from '@/platform/background';
-import { seenOrgDomains } from '@/platform';
+import { forgetBrowserState, seenOrgDomains } from '@/platform';
 import { nudgedPersonItem, reminderStateItem, tabConversationItem } from '@/platform/storage';
 
 beforeEach(() => fakeBrowser.reset());
@@ -88,5 +88,31 @@ describe('the background keeps each tab’s conversation', () => {
     const first = await tabConversationItem(2).get();
     await conversationReported({ type: 'conversation', conversation }, sender(2));
     expect((await tabConversationItem(2).get())?.since).toBe(first?.since);
+  });
+});
+
+describe('forgetting the browser state on a wipe', () => {
+  it("removes every trace of the user's days, and keeps this device's setup and the handshake", async () => {
+    await fakeBrowser.storage.local.set({
+      'launcher:acme.zendesk.com': { open: true, top: 40 },
+      'seen-org-domains': ['acme.example'],
+      'reminder-state': { version: 1, ignoredInARow: 2 },
+      'learned-rules': [{ tool: 'linear', host: 'linear.app' }],
+      workspaces: { 'zendesk:acme.zendesk.com': true },
+      'custom-domain-grants': ['https://git.acme.example'],
+    });
+    await fakeBrowser.storage.session.set({
+      'tab:3': { conversation, since: 5, host: 'mail.google.com' },
+      'frame:3': { issuedAt: 1, frameId: 2 },
+      'frames-denied-storage': true,
+    });
+    await forgetBrowserState();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      'custom-domain-grants': ['https://git.acme.example'],
+    });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({
+      'frame:3': { issuedAt: 1, frameId: 2 },
+      'frames-denied-storage': true,
+    });
   });
 });
