@@ -54,6 +54,9 @@ describe('teaching Inside Out who is who', () => {
     await page.goto(server.urlFor('learned/linear-redesign-a'));
     let sidebar = await openSidebar(page);
     expect(await participantNames(sidebar)).toEqual([]);
+    // The ways to teach it (people, the title, where the conversation is) pass axe too.
+    await sidebar.locator('[data-testid="pick-container"]').waitFor();
+    expect(await axeViolations(sidebar)).toEqual([]);
 
     // Start picking; the page keeps only our outline, and a click chooses instead of acting.
     await sidebar.locator('[data-testid="pick-people"]').click();
