@@ -16,6 +16,7 @@ import {
   onTabActivated,
   sendToBackground,
   t,
+  openSettings,
 } from '@/platform';
 
 const TABS = [
@@ -125,6 +126,11 @@ export function App() {
           <WeeklyReview store={store} version={version} />
         )}
       </div>
+      <footer class="sidepanel-footer">
+        <button type="button" data-testid="open-settings" onClick={() => void openSettings()}>
+          {t('commonSettings')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -18,6 +18,20 @@ const entries = (page: Page) => page.locator('[data-testid="log-entry"]');
 describe('the side panel', () => {
   const session = useBrowser('chromium');
 
+  it('reaches the settings in one click', async () => {
+    const { browser } = session;
+    const context = browser.chromium!.context;
+    const page = await context.newPage();
+    await openPanel(page, browser.extensionOrigin, 'now');
+    const [settings] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('[data-testid="open-settings"]').click(),
+    ]);
+    await settings.waitForURL(/\/options\.html/);
+    await settings.close();
+    await page.close();
+  });
+
   it('teaches on an empty log, then logs, filters, searches, edits and undoes a delete', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
