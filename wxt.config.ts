@@ -56,7 +56,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too: MV2 would drop the side panel and optional host permissions.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), zodWithoutEval(), nativeBrowserInContentScripts()] }),
+  vite: () => ({
+    plugins: [preact(), zodWithoutEval(), nativeBrowserInContentScripts()],
+    // Test hooks exist only in the build the browser tests load (`npm run build:test`); the
+    // shipped build compiles them out, and scripts/check-size.ts checks that it did.
+    define: { __TEST_HOOKS__: JSON.stringify(process.env.INSIDE_OUT_TEST_HOOKS === '1') },
+  }),
   // The sources zip the Firefox store asks for: what the extension is built from, nothing else
   // (WXT already leaves out node_modules, .output and dot-files).
   zip: {

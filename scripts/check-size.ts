@@ -1,9 +1,10 @@
 /**
- * Size budgets of the built extension (run after `npm run build` in `npm run test:browsers`):
- * every content script under 12 KB gzipped, the popup (its page's scripts and every chunk they
- * load) under 40 KB gzipped. Prints every entrypoint's figures; exits 1 when a budget is broken.
+ * Checks of the shipped build (run after `npm run build` in `npm run test:browsers`): size
+ * budgets (every content script under 12 KB gzipped, the popup with every chunk it loads under
+ * 40 KB gzipped) and no test hook in any script. Prints every entrypoint's figures; exits 1 when
+ * a budget is broken or a hook is there.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUDGETS, entrySizes, overBudget } from '../test/bench/size.ts';
@@ -30,8 +31,17 @@ for (const s of sizes) {
   );
 }
 const problems = overBudget(sizes);
+// The browser tests' build (`npm run build:test`) has hooks a page of ours could call; never ship them.
+const TEST_HOOK = '__insideOut';
+const firefox = dir.replace(/chrome-mv3$/, 'firefox-mv3');
+for (const built of new Set([dir, firefox].filter((d) => existsSync(d)))) {
+  for (const file of readdirSync(built, { recursive: true, encoding: 'utf8' })) {
+    if (file.endsWith('.js') && readFileSync(join(built, file), 'utf8').includes(TEST_HOOK))
+      problems.push(`${join(built, file)} has the test hook ${TEST_HOOK}: use \`npm run build\``);
+  }
+}
 if (problems.length) {
-  console.error(`\nSize budget exceeded:\n  ${problems.join('\n  ')}`);
+  console.error(`\nThe build fails its checks:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('\nEvery size budget is kept.');
+console.log('\nEvery size budget is kept, and no test hook is in the build.');

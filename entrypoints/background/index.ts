@@ -73,16 +73,19 @@ export default defineBackground(() => {
   // The badge follows the log: every store command announces its change.
   onStoreChange(() => void refreshBadge());
   void refreshBadge();
-  // Tests drive the paths no driver can click (context menus) through the same handlers.
-  (globalThis as Record<string, unknown>).__insideOut = {
-    onContextMenuClick,
-    conversationOf,
-    refreshBadge,
-    reminderDue,
-    reviewDue,
-    notificationClicked,
-    scheduleReminders,
-  };
+  // Tests drive the paths no driver can click (context menus) through the same handlers; only
+  // the test build has them (a compile-time constant: the shipped build leaves this out).
+  if (__TEST_HOOKS__) {
+    (globalThis as Record<string, unknown>).__insideOut = {
+      onContextMenuClick,
+      conversationOf,
+      refreshBadge,
+      reminderDue,
+      reviewDue,
+      notificationClicked,
+      scheduleReminders,
+    };
+  }
 });
 
 /** Content scripts may report and ask about their own tab; extension pages ask the rest. */
