@@ -179,9 +179,12 @@ export function App() {
                       ? t('optionsAccessGranted')
                       : t('optionsAccessMissing')}{' '}
                   ·{' '}
-                  {TOOL_MATCHES[tool]
-                    .map((m) => m.replace('https://', '').replace('/*', ''))
-                    .join(', ')}
+                  {/* The hosts only: the paths it runs on are the tool's business, not the user's. */}
+                  {[
+                    ...new Set(
+                      TOOL_MATCHES[tool].map((m) => m.replace('https://', '').split('/')[0]),
+                    ),
+                  ].join(', ')}
                 </span>
               </li>
             ))}

@@ -13,6 +13,7 @@ import { useBrowser } from './harness.ts';
 import type { TestFrame, TestPage } from './launch.ts';
 import { getBalance, openPopup } from './pages/extension-pages.ts';
 import {
+  ensurePanelOpen,
   findPanelFrame,
   openPanel,
   readInPageSidebar,
@@ -171,7 +172,7 @@ function runTools(name: BrowserName, tools: Tool[]) {
           // Another site of the same tool: its launcher has its own open/closed memory.
           await page.goto(server.urlFor(`${tool}/${second}`));
           expect(await waitForSidebarRoot(page)).toBe(true);
-          if (!(await readInPageSidebar(page)).panelSrc) await openPanel(page);
+          await ensurePanelOpen(page);
         }
         const wanted = expectedNames(tool, second);
         sidebar = await until(

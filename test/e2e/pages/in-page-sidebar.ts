@@ -135,6 +135,17 @@ export async function waitForSidebarRoot(page: TestPage, timeoutMs = 5_000): Pro
   return page.waitForSelector('inside-out-root', timeoutMs);
 }
 
+/**
+ * Opens the sidebar unless it came back open by itself (the launcher remembers being open on a
+ * site): the host says so at once, while its frame may still be on its way through the handshake.
+ */
+export async function ensurePanelOpen(page: TestPage, timeoutMs = 5_000): Promise<void> {
+  const state = await page.evaluate(
+    () => document.querySelector<HTMLElement>('inside-out-root')?.dataset.state,
+  );
+  if (state !== 'open') await openPanel(page, timeoutMs);
+}
+
 /** Clicks the launcher and waits for the panel to show a conversation; returns what it shows. */
 export async function openPanel(page: TestPage, timeoutMs = 5_000): Promise<InPageSidebar> {
   await page.evaluate(() => {
