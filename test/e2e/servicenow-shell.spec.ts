@@ -6,11 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
-import {
-  ensurePanelOpen,
-  readInPageSidebar,
-  waitForSidebarRoot,
-} from './pages/in-page-sidebar.ts';
+import { ensurePanelOpen, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
 import type { InPageSidebar } from './pages/in-page-sidebar.ts';
 
 /** Polls the sidebar until `ok` (the frame loads after the shell; the extension is async). */
