@@ -161,7 +161,8 @@ async function screenshots(browser: LaunchedBrowser): Promise<string[]> {
   await shoot(mail, 'in-page-sidebar');
 
   // The composer, opened from the first person's Thank button.
-  const sidebar = mail.frameLocator('inside-out-root iframe[data-testid="panel"]');
+  // The frame sits in a closed shadow root: found among the page's frames.
+  const sidebar = await panelFrame(mail, 15_000);
   await sidebar.locator('[data-testid="participant"] [data-testid="thank"]').first().click();
   await sidebar.locator('[data-testid="composer"]').waitFor({ timeout: 10_000 });
   await settle(mail);
