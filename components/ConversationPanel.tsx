@@ -76,19 +76,25 @@ export function ConversationPanel({
         const resolved = await store.resolveParticipants(conversation, settings);
         const logged = new Set<string>();
         const cards = new Map<string, PersonCardFacts>();
-        const checkIns = await store.listCheckIns();
         const now = Date.now();
-        for (const { person } of resolved) {
-          const [withThem, activity] = await Promise.all([
-            store.interactionsWith(person.id),
-            store.personActivity(person.id),
-          ]);
+        // Everyone's history is read at once: one after another, a ten-person thread waited ten
+        // times before the sidebar listed anybody.
+        const [checkIns, histories] = await Promise.all([
+          store.listCheckIns(),
+          Promise.all(
+            resolved.map(({ person }) =>
+              Promise.all([store.interactionsWith(person.id), store.personActivity(person.id)]),
+            ),
+          ),
+        ]);
+        resolved.forEach(({ person }, n) => {
+          const [withThem, activity] = histories[n]!;
           if (withThem.some((i) => i.threadKey === conversation.threadKey)) logged.add(person.id);
           cards.set(
             person.id,
             personCardFacts(activity, checkIns, person.id, now, settings.timeZone),
           );
-        }
+        });
         if (cancelled) return;
         setPeople(resolved);
         setLoggedIds(logged);
