@@ -9,7 +9,7 @@ import { needsTeaching } from '@/lib/learned-rules/rule';
 import type { PickingTarget, PickPart, WorkspaceState } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import { StorageHandOver } from './StorageHandOver';
-import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
+import { isFromExtensionPage, onMessage, openSettings, sendToBackground, t } from '@/platform';
 
 const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
 
@@ -93,6 +93,9 @@ export function App() {
       <div class="toolbar">
         <strong>{t('extName')}</strong>
         <span>
+          <button type="button" data-testid="open-settings" onClick={() => void openSettings()}>
+            {t('commonSettings')}
+          </button>{' '}
           <button type="button" onClick={hide} title={t('overlayHideTitle')}>
             {t('overlayHide')}
           </button>{' '}

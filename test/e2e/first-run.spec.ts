@@ -92,4 +92,19 @@ describe('the first run in a tool', () => {
     expect(await again.locator('[data-testid="extend-domain-offer"]').count()).toBe(0);
     await page.close();
   });
+
+  it('reaches the settings in one click from the sidebar', async () => {
+    const { browser, server } = session;
+    const context = browser.chromium!.context;
+    const page = await context.newPage();
+    await page.goto(server.urlFor('gmail/thread-long'));
+    const panel = await openSidebar(page);
+    const [settings] = await Promise.all([
+      context.waitForEvent('page', { predicate: (p) => p.url().includes('/options.html') }),
+      panel.locator('[data-testid="open-settings"]').click(),
+    ]);
+    await settings.locator('[data-testid="settings-form"]').waitFor();
+    await settings.close();
+    await page.close();
+  });
 });
