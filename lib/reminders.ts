@@ -91,21 +91,31 @@ export function inQuietHours(
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
 
-/** The first instant at or after `at` outside the quiet hours. */
-export function afterQuietHours(
-  at: number,
-  quietHours: Settings['quietHours'],
-  timeZone: string,
-): number {
-  if (!inQuietHours(at, quietHours, timeZone)) return at;
+/** The end of the quiet period that `at` (inside it) belongs to, always after `at`. */
+function quietPeriodEnd(at: number, quietHours: Settings['quietHours'], timeZone: string): number {
   const local = zoned(at, timeZone);
   const minutes = local.getHours() * 60 + local.getMinutes();
   const wraps = minutesOf(quietHours.end) < minutesOf(quietHours.start);
   // In the evening part of a wrapping quiet period, it ends tomorrow morning.
   const endDay = wraps && minutes >= minutesOf(quietHours.start) ? addDays(local, 1) : local;
   const end = atTime(endDay, quietHours.end).getTime();
-  // A quiet end inside a daylight-saving gap lands after it, still outside the quiet hours.
-  return end > at ? end : at;
+  // On a fall-back night the end may name the first of two repeated hours, before `at`.
+  return end > at ? end : end + 3_600_000;
+}
+
+/** The first instant at or after `at` outside the quiet hours. */
+export function afterQuietHours(
+  at: number,
+  quietHours: Settings['quietHours'],
+  timeZone: string,
+): number {
+  let next = at;
+  // An end inside a spring-forward gap lands after it, where the next quiet period may already
+  // have begun (02:45–02:00 on a night without 02:00–03:00): then that period's end counts.
+  for (let step = 0; step < 4 && inQuietHours(next, quietHours, timeZone); step++) {
+    next = quietPeriodEnd(next, quietHours, timeZone);
+  }
+  return next;
 }
 
 /** The start of the local day after the one containing `at`. */

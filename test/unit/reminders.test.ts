@@ -487,6 +487,20 @@ describe('nextReminderAt: properties', () => {
     );
   });
 
+  it('skips a night whose only time outside quiet hours does not exist (found by seed -884089521)', () => {
+    // Berlin, 2025-03-30: clocks jump 02:00 → 03:00, so 02:00–02:45 never happens that night.
+    const s = {
+      reminderDays: [6],
+      reminderTime: '03:00',
+      quietHours: { start: '02:45', end: '02:00' },
+      timeZone: BERLIN,
+    };
+    const next = nextReminderAt(1743289199999, s)!;
+    expect(inQuietHours(next, s.quietHours, BERLIN)).toBe(false);
+    // Quiet hours end at 02:00 on the Monday, the first 02:00 after the Saturday's 03:00.
+    expect(new TZDate(next, BERLIN).toISOString()).toBe('2025-03-31T02:00:00.000+02:00');
+  });
+
   it('is never in quiet hours, whatever time is chosen', () => {
     fc.assert(
       fc.property(instant, reminderSettings, (now, s) => {
