@@ -13,12 +13,12 @@ import {
   type ReplyOf,
 } from '@/lib/messages';
 import type { Settings } from '@/lib/model';
-import { updateSettings } from '@/lib/settings';
+import { readSettings, updateSettings } from '@/lib/settings';
 import { isSettingsKey, joinSettings, planSettingsWrite } from '@/lib/settings-sync';
 import { openStore, type Store } from '@/lib/store';
 
 export * from './core';
-import { extensionOrigin } from './core';
+import { extensionOrigin, SETTINGS_KEY } from './core';
 
 // ---- messages ----
 
@@ -122,6 +122,22 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
   const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
     if (area === 'sync' && Object.keys(changes).some(isSettingsKey))
       void loadSettings().then(callback);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Calls back with the organisation's domains whenever they change (here, from the sync of
+ * another device, from any page), with what the settings hold now.
+ */
+export function onOrgDomainsChanged(callback: (orgDomains: string[]) => void): () => void {
+  const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+    const change = changes[SETTINGS_KEY];
+    if (area !== 'sync' || !change) return;
+    const domainsOf = (stored: unknown) => JSON.stringify(readSettings(stored).orgDomains);
+    if (domainsOf(change.oldValue) !== domainsOf(change.newValue))
+      callback(readSettings(change.newValue).orgDomains);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -2,9 +2,11 @@ import type { Handlers, MessageTo } from '@/lib/messages';
 import { onStoreChange } from '@/lib/store/changes';
 import {
   isFromContentScript,
+  getStore,
   isFromExtensionPage,
   loadSettings,
   onMessage,
+  onOrgDomainsChanged,
   onSettingsChanged,
   syncCustomDomains,
   sendToTab,
@@ -38,6 +40,7 @@ export default defineBackground(() => {
   onMessage(isFromExtensionPage, fromExtensionPage);
   listen({
     installed: () => {
+      void adoptOrgDomains();
       void syncCustomDomains();
       void createMenus();
       void scheduleReminders();
@@ -70,6 +73,9 @@ export default defineBackground(() => {
     // Self-hosted tools added or removed, here or on another device.
     void syncCustomDomains();
   });
+  // Domains set or extended anywhere (the welcome, the sidebar, the settings, another device):
+  // the people already known at them are sorted, with their past.
+  onOrgDomainsChanged((orgDomains) => void adoptOrgDomains(orgDomains));
   // The badge follows the log: every store command announces its change.
   onStoreChange(() => void refreshBadge());
   void refreshBadge();
@@ -87,6 +93,11 @@ export default defineBackground(() => {
     };
   }
 });
+
+async function adoptOrgDomains(orgDomains?: string[]): Promise<void> {
+  const store = await getStore();
+  await store.adoptOrgDomains(orgDomains ?? (await loadSettings()).orgDomains);
+}
 
 /** Content scripts may report and ask about their own tab; extension pages ask the rest. */
 const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {

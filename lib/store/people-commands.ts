@@ -11,12 +11,20 @@ import {
   type Person,
   type Relationship,
   type Settings,
+  SettingsSchema,
 } from '../model';
 import { applyPersonPatch, type PersonPatch } from '../people';
 import { announceStoreChange } from './changes';
 import { RECORD_STORES } from './data';
 import { conversationInteraction, draftInteraction, logIn } from './log';
-import { mergeIn, newPerson, resolveIn, setRelationshipIn, type NewPerson } from './people';
+import {
+  adoptOrgDomainsIn,
+  mergeIn,
+  newPerson,
+  resolveIn,
+  setRelationshipIn,
+  type NewPerson,
+} from './people';
 import { StoreReader } from './reader';
 import { abandon, NotFoundError, writeTx, type Db, type StoreName, type WriteTx } from './tx';
 
@@ -143,6 +151,23 @@ export class PeopleCommands extends StoreReader {
   ): Promise<Person> {
     return this.command(['people', 'interactions'], (tx) =>
       setRelationshipIn(tx, personId, relationship, now),
+    );
+  }
+
+  /**
+   * The organisation's domains were set or extended (the welcome, the sidebar's question, the
+   * offer after a tag, the settings): people at them not sorted by hand become internal, with
+   * their past interactions. Invalid domains are refused, with nothing written.
+   */
+  async adoptOrgDomains(
+    orgDomains: readonly string[],
+    now: number = Date.now(),
+  ): Promise<Person[]> {
+    const valid = parseOrThrow(SettingsSchema.shape.orgDomains, orgDomains, 'org domains');
+    return this.command(
+      ['people', 'interactions'],
+      (tx) => adoptOrgDomainsIn(tx, valid, now),
+      (changed) => changed.length > 0,
     );
   }
 

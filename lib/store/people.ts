@@ -2,7 +2,7 @@
  * The person records, written inside a command's transaction: matching a tool's participant,
  * the user's own relationship choice, and merging two records into one.
  */
-import { classify } from '../classify';
+import { classify, domainOf, isOrgDomain } from '../classify';
 import {
   PersonSchema,
   ValidationError,
@@ -106,6 +106,53 @@ export async function setRelationshipIn(
   if (!found) return abandon(tx, new NotFoundError('person', personId));
   const person: Person = { ...found, relationship, relationshipSource: 'manual', updatedAt: now };
   await tx.objectStore('people').put(person);
+  await relabelInteractionsIn(tx, personId, relationship, now);
+  return person;
+}
+
+/**
+ * The organisation's domains were set or extended: everyone at them whom the user has not sorted
+ * by hand becomes internal by rule (as the options page's preview showed), and so do their past
+ * interactions not re-tagged one by one, so the week's balance counts them. Returns who changed.
+ */
+export async function adoptOrgDomainsIn(
+  tx: WriteTx,
+  orgDomains: readonly string[],
+  now: number,
+): Promise<Person[]> {
+  const changed: Person[] = [];
+  if (orgDomains.length === 0) return changed;
+  let cursor = await tx.objectStore('people').openCursor();
+  while (cursor) {
+    const found = cursor.value;
+    const atOrg = found.emails.some((email) => {
+      const domain = domainOf(email);
+      return domain !== undefined && isOrgDomain(domain, orgDomains);
+    });
+    const sorted = found.relationshipSource === 'manual';
+    if (atOrg && !sorted && found.relationship !== 'internal') {
+      const person: Person = {
+        ...found,
+        relationship: 'internal',
+        relationshipSource: 'rule',
+        updatedAt: now,
+      };
+      await cursor.update(person);
+      changed.push(person);
+    }
+    cursor = await cursor.continue();
+  }
+  for (const person of changed) await relabelInteractionsIn(tx, person.id, 'internal', now);
+  return changed;
+}
+
+/** Every interaction with a person now counts as `relationship`, except those pinned by hand. */
+async function relabelInteractionsIn(
+  tx: WriteTx,
+  personId: string,
+  relationship: Relationship,
+  now: number,
+): Promise<void> {
   let cursor = await tx.objectStore('interactions').index('personId').openCursor(personId);
   while (cursor) {
     if (!cursor.value.relationshipPinned && cursor.value.relationship !== relationship) {
@@ -113,7 +160,6 @@ export async function setRelationshipIn(
     }
     cursor = await cursor.continue();
   }
-  return person;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { panelFrame } from './pages/in-page-sidebar.ts';
+import { helper, seed } from './pages/seed.ts';
 
 /** The sidebar's frame sits in a closed shadow root: found among the page's frames instead. */
 async function openSidebar(page: Page): Promise<Frame> {
@@ -106,5 +107,41 @@ describe('the first run in a tool', () => {
     await settings.locator('[data-testid="settings-form"]').waitFor();
     await settings.close();
     await page.close();
+  });
+});
+
+describe('answering the question sorts the past', () => {
+  const session = useBrowser('chromium');
+
+  it('someone met at the domain before, still unknown, counts as internal once it is the organisation’s', async () => {
+    const { browser, server } = session;
+    const context = browser.chromium!.context;
+    const popup = await context.newPage();
+    await popup.goto(`${browser.extensionOrigin}/popup.html`);
+    // Met this morning, before any organisation was set: not sorted, not counted.
+    const ravi = helper('RAVI', 'Ravi Rao', 'ravi.rao@acme.example', 0);
+    await seed(popup, {
+      people: ravi.people!.map((p) => ({
+        ...p,
+        relationship: 'unknown',
+        relationshipSource: 'rule',
+      })),
+      interactions: ravi.interactions!.map((i) => ({ ...i, relationship: 'unknown' })),
+    });
+    await popup.reload();
+    const balance = popup.locator('[data-testid="balance"]');
+    await popup.locator('[data-testid="unsorted"][data-count="1"]').waitFor();
+    expect(await balance.getAttribute('data-internal')).toBe('0');
+
+    const page = await context.newPage();
+    await page.goto(server.urlFor('gmail/thread-long'));
+    const panel = await openSidebar(page);
+    await panel.locator('[data-testid="own-domain-offer"] [data-testid="domain-yes"]').click();
+
+    // The popup follows the log as it changes: Ravi's morning now counts on the internal side.
+    await popup.locator('[data-testid="balance"][data-internal="1"]').waitFor();
+    expect(await popup.locator('[data-testid="unsorted"]').count()).toBe(0);
+    await page.close();
+    await popup.close();
   });
 });
