@@ -94,7 +94,7 @@ export default defineConfig({
     // of the key, so there the frame's closed shadow root is what hides it.
     web_accessible_resources: [
       {
-        resources: ['overlay.html'],
+        resources: ['sidebar.html'],
         matches: ALL_TOOL_MATCHES,
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

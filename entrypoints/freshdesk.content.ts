@@ -1,8 +1,8 @@
 import { freshdesk } from '@/lib/adapters/freshdesk';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...freshdesk.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(freshdesk, ctx.signal),
+  main: (ctx) => runInPage(freshdesk, ctx.signal),
 });

@@ -1,8 +1,8 @@
 import { github } from '@/lib/adapters/github';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...github.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(github, ctx.signal),
+  main: (ctx) => runInPage(github, ctx.signal),
 });

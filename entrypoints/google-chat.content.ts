@@ -1,8 +1,8 @@
 import { googleChat } from '@/lib/adapters/google-chat';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...googleChat.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(googleChat, ctx.signal),
+  main: (ctx) => runInPage(googleChat, ctx.signal),
 });

@@ -1,8 +1,8 @@
 import { jira } from '@/lib/adapters/jira';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...jira.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(jira, ctx.signal),
+  main: (ctx) => runInPage(jira, ctx.signal),
 });

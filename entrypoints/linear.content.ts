@@ -1,8 +1,8 @@
 import { linear } from '@/lib/adapters/linear';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...linear.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(linear, ctx.signal),
+  main: (ctx) => runInPage(linear, ctx.signal),
 });

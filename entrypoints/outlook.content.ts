@@ -1,8 +1,8 @@
 import { outlook } from '@/lib/adapters/outlook';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...outlook.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(outlook, ctx.signal),
+  main: (ctx) => runInPage(outlook, ctx.signal),
 });

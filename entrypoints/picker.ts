@@ -1,4 +1,4 @@
-import { startPicker } from '@/platform/workplace/picker';
+import { startPicker } from '@/platform/in-page/picker';
 
 /**
  * Picking people on the page, injected into a tab by the background only when the user starts

@@ -1,8 +1,8 @@
 import { servicenow } from '@/lib/adapters/servicenow';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...servicenow.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(servicenow, ctx.signal),
+  main: (ctx) => runInPage(servicenow, ctx.signal),
 });

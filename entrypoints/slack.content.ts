@@ -1,8 +1,8 @@
 import { slack } from '@/lib/adapters/slack';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...slack.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(slack, ctx.signal),
+  main: (ctx) => runInPage(slack, ctx.signal),
 });

@@ -1,8 +1,8 @@
 import { teams } from '@/lib/adapters/teams';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...teams.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(teams, ctx.signal),
+  main: (ctx) => runInPage(teams, ctx.signal),
 });

@@ -1,8 +1,8 @@
 import { zendesk } from '@/lib/adapters/zendesk';
-import { runWorkplace } from '@/platform/workplace';
+import { runInPage } from '@/platform/in-page';
 
 export default defineContentScript({
   matches: [...zendesk.matches],
   runAt: 'document_idle',
-  main: (ctx) => runWorkplace(zendesk, ctx.signal),
+  main: (ctx) => runInPage(zendesk, ctx.signal),
 });

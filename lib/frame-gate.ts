@@ -1,5 +1,5 @@
 /**
- * Which extension frame in a tab is the sidebar our content script opened. overlay.html is
+ * Which extension frame in a tab is the sidebar our content script opened. sidebar.html is
  * web-accessible, so a page that learns its address can frame it itself (invisible, under its
  * own buttons) and trick the user's clicks. The sidebar therefore shows nothing until it proves
  * it is ours: when the content script's frame loads, the background issues a one-time token for

@@ -14,7 +14,7 @@ const InsertText = z.strictObject({
   type: z.literal('insert-text'),
   text: z.string().min(1).max(2_000),
 });
-const closePanel = z.strictObject({ type: z.literal('close-panel') });
+const closeSidebar = z.strictObject({ type: z.literal('close-sidebar') });
 const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
 
 /** The in-page sidebar steering the picker in its page (the keyboard's way to pick). */
@@ -46,7 +46,7 @@ const PickState = {
 
 /** What the in-page sidebar may ask of the content script in its own tab, through `relay`. */
 const RelayedToContentScript = z.discriminatedUnion('type', [
-  closePanel,
+  closeSidebar,
   hideLauncher,
   InsertText,
   Pick,
@@ -241,17 +241,17 @@ export const PROTOCOL = {
     }),
     reply: reply<void>(),
   },
-  'close-panel': {
+  'close-sidebar': {
     from: 'extension-pages',
     to: 'content-script',
-    request: closePanel,
+    request: closeSidebar,
     reply: reply<void>(),
   },
   /** From the context menu or the shortcut: open the in-page sidebar (the composer waits there). */
-  'open-panel': {
+  'open-sidebar': {
     from: 'background',
     to: 'content-script',
-    request: z.strictObject({ type: z.literal('open-panel') }),
+    request: z.strictObject({ type: z.literal('open-sidebar') }),
     reply: reply<void>(),
   },
   'hide-launcher': {

@@ -1,5 +1,5 @@
 /**
- * The platform door for the content script: just messaging and per-site launcher preferences.
+ * The platform door for the content script: just messaging and per-site sidebar preferences.
  * Kept apart from platform/index.ts so zod, Preact and the store stay out of host pages.
  */
 import { browser } from 'wxt/browser';
@@ -10,8 +10,8 @@ import type { Handlers, MessageOf, MessageTo, ReplyOf } from '@/lib/messages';
 /** The launcher's few words, in the browser's language. */
 export const t = (key: MessageKey): string => browser.i18n.getMessage(key);
 
-export function overlayUrl(): string {
-  return browser.runtime.getURL('/overlay.html');
+export function sidebarUrl(): string {
+  return browser.runtime.getURL('/sidebar.html');
 }
 
 /** Sends to the background; a closed or restarting background is not an error for the page. */
@@ -53,23 +53,23 @@ export function onExtensionMessage(
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-export interface LauncherPrefs {
+export interface SidebarPrefs {
   open: boolean;
   hidden: boolean;
   /** Vertical position of the launcher tab, in percent of the viewport height. */
   top: number;
 }
 
-const DEFAULT_PREFS: LauncherPrefs = { open: false, hidden: false, top: 40 };
+const DEFAULT_PREFS: SidebarPrefs = { open: false, hidden: false, top: 40 };
 
 function prefsKey(host: string): string {
   return `launcher:${host}`;
 }
 
-export async function loadLauncherPrefs(host: string): Promise<LauncherPrefs> {
+export async function loadSidebarPrefs(host: string): Promise<SidebarPrefs> {
   try {
     const stored = (await browser.storage.local.get(prefsKey(host)))[prefsKey(host)] as
-      Partial<LauncherPrefs> | undefined;
+      Partial<SidebarPrefs> | undefined;
     return {
       open: stored?.open === true,
       hidden: stored?.hidden === true,
@@ -83,7 +83,7 @@ export async function loadLauncherPrefs(host: string): Promise<LauncherPrefs> {
   }
 }
 
-export async function saveLauncherPrefs(host: string, prefs: LauncherPrefs): Promise<void> {
+export async function saveSidebarPrefs(host: string, prefs: SidebarPrefs): Promise<void> {
   try {
     await browser.storage.local.set({ [prefsKey(host)]: prefs });
   } catch {

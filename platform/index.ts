@@ -24,7 +24,7 @@ import { extensionOrigin, SETTINGS_KEY } from './core';
 
 export type Sender = Browser.runtime.MessageSender;
 
-/** A message from one of our own extension pages (popup, side panel, overlay, options). */
+/** A message from one of our own extension pages (popup, side panel, in-page sidebar, options). */
 export function isFromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(extensionOrigin());
 }

@@ -19,7 +19,7 @@ import { DEMO_ORG_DOMAIN, GMAIL_THREADS, HISTORY_FILE, writeHistory } from '../d
 import { startFixtureServer, type FixtureServer } from '../test/e2e/fixture-server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../test/e2e/launch.ts';
 import { BUILD_DIRS, EXECUTABLES, REPO_ROOT, type BrowserName } from '../test/e2e/paths.ts';
-import { panelFrame } from '../test/e2e/pages/in-page-sidebar.ts';
+import { sidebarFrame } from '../test/e2e/pages/in-page-sidebar.ts';
 
 const DEMO_DIR = join(REPO_ROOT, 'demo/workplace');
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
@@ -135,7 +135,7 @@ async function openSidebar(page: Page): Promise<void> {
   const launcher = page.locator('inside-out-root [data-testid="launcher"]');
   await launcher.waitFor({ timeout: 15_000 });
   if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click();
-  const panel = await panelFrame(page, 15_000);
+  const panel = await sidebarFrame(page, 15_000);
   await panel.locator('[data-testid="participant"]').first().waitFor({ timeout: 15_000 });
 }
 
@@ -162,7 +162,7 @@ async function screenshots(browser: LaunchedBrowser): Promise<string[]> {
 
   // The composer, opened from the first person's Thank button.
   // The frame sits in a closed shadow root: found among the page's frames.
-  const sidebar = await panelFrame(mail, 15_000);
+  const sidebar = await sidebarFrame(mail, 15_000);
   await sidebar.locator('[data-testid="participant"] [data-testid="thank"]').first().click();
   await sidebar.locator('[data-testid="composer"]').waitFor({ timeout: 10_000 });
   await settle(mail);

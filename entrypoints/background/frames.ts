@@ -17,10 +17,10 @@ export async function grantFrame(sender: Sender): Promise<FrameGrantReply | unde
   return { token, origin: extensionOrigin() };
 }
 
-/** The overlay presents its token; true when it is the frame the content script opened. */
+/** The sidebar frame presents its token; true when it is the frame the content script opened. */
 export async function claimFrame(token: string, sender: Sender): Promise<boolean> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || !isOverlay(sender)) return false;
+  if (tabId === undefined || !isSidebarFrame(sender)) return false;
   const claimed = claimGrant(await readGrant(tabId), token, sender.frameId, Date.now());
   if (!claimed) return false;
   await frameGrantItem(tabId).set(claimed);
@@ -28,18 +28,18 @@ export async function claimFrame(token: string, sender: Sender): Promise<boolean
 }
 
 /** The in-page sidebar page, wherever it runs (ours or framed by a page). */
-export function isOverlay(sender: Sender): boolean {
+export function isSidebarFrame(sender: Sender): boolean {
   try {
-    return new URL(sender.url ?? '').pathname === '/overlay.html';
+    return new URL(sender.url ?? '').pathname === '/sidebar.html';
   } catch {
     return false;
   }
 }
 
 /** True for the sidebar frame our content script opened in the sender's tab. */
-export async function isGrantedOverlay(sender: Sender): Promise<boolean> {
+export async function isGrantedSidebar(sender: Sender): Promise<boolean> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || !isOverlay(sender)) return false;
+  if (tabId === undefined || !isSidebarFrame(sender)) return false;
   return isGrantedFrame(await readGrant(tabId), sender.frameId);
 }
 

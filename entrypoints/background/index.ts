@@ -19,7 +19,7 @@ import {
   tabClosed,
   workspaceAnswered,
 } from './conversations';
-import { claimFrame, forgetFrame, grantFrame, isGrantedOverlay, isOverlay } from './frames';
+import { claimFrame, forgetFrame, grantFrame, isGrantedSidebar, isSidebarFrame } from './frames';
 import { refreshBadge } from './badge';
 import { frameStorageDenied, mayFrameSidebar, openSidePanelFor } from './side-panel';
 import { learnedRuleFor, learnedRuleRead, pickStateReported, startPicking } from './learned-rules';
@@ -116,7 +116,7 @@ const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
 };
 
 /**
- * overlay.html is web-accessible, so a page may frame a copy of it: the in-page sidebar is
+ * sidebar.html is web-accessible, so a page may frame a copy of it: the in-page sidebar is
  * answered only once it has shown it is the frame our content script opened in its tab, and
  * only about that tab. The side panel and the popup (in no tab, never framed) name their tab.
  */
@@ -124,17 +124,17 @@ const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
   'claim-frame': (message, sender) => claimFrame(message.token, sender),
   'frame-storage-denied': frameStorageDenied,
   'answer-workspace': async (message, sender) =>
-    sender.tab?.id !== undefined && (await isGrantedOverlay(sender))
+    sender.tab?.id !== undefined && (await isGrantedSidebar(sender))
       ? workspaceAnswered(sender.tab.id, message.log)
       : undefined,
   'get-conversation': async (message, sender) => {
-    if (!isOverlay(sender)) return conversationOf(message.tabId ?? sender.tab?.id);
-    return (await isGrantedOverlay(sender)) ? conversationOf(sender.tab?.id) : undefined;
+    if (!isSidebarFrame(sender)) return conversationOf(message.tabId ?? sender.tab?.id);
+    return (await isGrantedSidebar(sender)) ? conversationOf(sender.tab?.id) : undefined;
   },
   'start-picking': async (message, sender) =>
-    (await isGrantedOverlay(sender)) ? startPicking(message, sender) : null,
+    (await isGrantedSidebar(sender)) ? startPicking(message, sender) : null,
   relay: async (message, sender) => {
-    if (sender.tab?.id === undefined || !(await isGrantedOverlay(sender))) return undefined;
+    if (sender.tab?.id === undefined || !(await isGrantedSidebar(sender))) return undefined;
     const reply = await sendToTab(sender.tab.id, message.message);
     return typeof reply === 'boolean' ? reply : undefined;
   },

@@ -73,7 +73,7 @@ export async function onContextMenuClick(
 
     if (id === MENU.thank || id === MENU.thankHere) {
       await setPendingComposer(target);
-      if (inTool && tab?.id !== undefined) await sendToTab(tab.id, { type: 'open-panel' });
+      if (inTool && tab?.id !== undefined) await sendToTab(tab.id, { type: 'open-sidebar' });
       await panel;
       return { ok: true, message: 'composer opened' };
     }

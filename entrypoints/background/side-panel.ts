@@ -9,7 +9,7 @@ import type { MessageOf } from '@/lib/messages';
 import { openSidePanel, sendToTab, type Sender } from '@/platform';
 import { openExtensionWindow } from '@/platform/background';
 import { framesDeniedStorageItem } from '@/platform/storage';
-import { isGrantedOverlay, isOverlay } from './frames';
+import { isGrantedSidebar, isSidebarFrame } from './frames';
 
 /**
  * The side panel for a tab. Called straight from a click's message, so Chrome still counts the
@@ -33,13 +33,13 @@ export async function frameStorageDenied(
   sender: Sender,
 ): Promise<void> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || !isOverlay(sender)) return;
+  if (tabId === undefined || !isSidebarFrame(sender)) return;
   // Opened before anything is awaited, or Chrome no longer counts the click. Harmless whoever
   // framed the page: it opens the extension's own page beside this tab, nothing more.
   const opening = message.open ? openSidePanelFor(tabId, sender.tab?.windowId) : undefined;
-  if (!(await isGrantedOverlay(sender))) return;
+  if (!(await isGrantedSidebar(sender))) return;
   await opening;
   await framesDeniedStorageItem().set(true);
   await sendToTab(tabId, { type: 'use-side-panel' });
-  if (message.open) await sendToTab(tabId, { type: 'close-panel' });
+  if (message.open) await sendToTab(tabId, { type: 'close-sidebar' });
 }

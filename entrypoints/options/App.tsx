@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useOpenStore, useSettings } from '@/components/hooks';
-import { StorageProblem } from '@/components/StorageProblem';
-import { useStoreVersion } from '@/components/read-hooks';
-import { CustomDomains } from '@/components/CustomDomains';
-import { DataControls } from '@/components/DataControls';
-import { LearnedRules } from '@/components/LearnedRules';
+import { useOpenStore, useSettings } from '@/components/shared/hooks';
+import { StorageProblem } from '@/components/shared/StorageProblem';
+import { useStoreVersion } from '@/components/shared/read-hooks';
+import { CustomDomains } from '@/components/settings/CustomDomains';
+import { DataControls } from '@/components/settings/DataControls';
+import { LearnedRules } from '@/components/settings/LearnedRules';
 import { classify } from '@/lib/classify';
 import {
   ValidationError,

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '@/components/styles.css';
+import '@/components/shared/styles.css';
 import { showInUiLanguage } from '@/platform/core';
 import { App } from './App';
 

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { BalanceGauge } from '@/components/BalanceGauge';
-import { StorageProblem } from '@/components/StorageProblem';
-import { useDisplaySettings, useStoreVersion } from '@/components/read-hooks';
-import { TrendChart } from '@/components/TrendChart';
+import { BalanceGauge } from '@/components/review/BalanceGauge';
+import { StorageProblem } from '@/components/shared/StorageProblem';
+import { useDisplaySettings, useStoreVersion } from '@/components/shared/read-hooks';
+import { TrendChart } from '@/components/review/TrendChart';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
 import type { Person } from '@/lib/model';
 import { countText } from '@/lib/i18n';

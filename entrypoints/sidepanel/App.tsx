@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CheckInsView } from '@/components/CheckInsView';
-import { ConversationPanel } from '@/components/ConversationPanel';
-import { useOpenStore } from '@/components/hooks';
-import { StorageProblem } from '@/components/StorageProblem';
-import { useStoreVersion } from '@/components/read-hooks';
-import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
-import { LogView } from '@/components/LogView';
-import { PeopleView } from '@/components/PeopleView';
-import { WeeklyReview } from '@/components/WeeklyReview';
+import { CheckInsView } from '@/components/check-ins/CheckInsView';
+import { ConversationPanel } from '@/components/conversation/ConversationPanel';
+import { useOpenStore } from '@/components/shared/hooks';
+import { StorageProblem } from '@/components/shared/StorageProblem';
+import { useStoreVersion } from '@/components/shared/read-hooks';
+import { ThankFlow, useThankFlow } from '@/components/thank/ThankFlow';
+import { LogView } from '@/components/log/LogView';
+import { PeopleView } from '@/components/people/PeopleView';
+import { WeeklyReview } from '@/components/review/WeeklyReview';
 import type { Conversation } from '@/lib/model';
 import {
   activeTab,

@@ -10,7 +10,7 @@
  *
  * Detection: the sidebar open (as a user who opened it once has it), the time from a
  * conversation opening (a page load, or a single-page move from the inbox) and from moving to
- * the next conversation (new content + history.pushState) until the overlay frame lists that
+ * the next conversation (new content + history.pushState) until the sidebar frame lists that
  * conversation's people; seen by a MutationObserver inside the frame, on the same clock.
  */
 import { readFileSync } from 'node:fs';
@@ -223,21 +223,21 @@ export interface DetectionResult {
   nextConversation: Stats;
 }
 
-function overlayFrame(page: Page, origin: string): Frame | undefined {
-  return page.frames().find((f) => f.url().startsWith(`${origin}/overlay.html`));
+function sidebarFrame(page: Page, origin: string): Frame | undefined {
+  return page.frames().find((f) => f.url().startsWith(`${origin}/sidebar.html`));
 }
 
 async function waitForOverlay(page: Page, origin: string): Promise<Frame> {
   const started = Date.now();
   for (;;) {
-    const frame = overlayFrame(page, origin);
+    const frame = sidebarFrame(page, origin);
     if (frame) return frame;
-    if (Date.now() - started > 10_000) throw new Error('the overlay frame never appeared');
+    if (Date.now() - started > 10_000) throw new Error('the sidebar frame never appeared');
     await sleep(20);
   }
 }
 
-/** Arms an observer in the overlay: the epoch time when it lists exactly `names`. */
+/** Arms an observer in the sidebar: the epoch time when it lists exactly `names`. */
 async function armOverlay(frame: Frame, names: string[]): Promise<void> {
   await shim(frame);
   await frame.evaluate((wanted) => {
@@ -269,7 +269,7 @@ async function shownAt(frame: Frame): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/** Who each conversation shows, read once from the overlay after a page load. */
+/** Who each conversation shows, read once from the sidebar after a page load. */
 async function namesIn(frame: Frame): Promise<string[]> {
   await frame.waitForSelector('[data-testid="participant"]', { timeout: 10_000 });
   await sleep(300);

@@ -465,7 +465,7 @@ async function main(): Promise<void> {
     md.push(
       '## Detection latency',
       '',
-      "The sidebar open (as it stays once a user opened it on a site). A MutationObserver inside the overlay frame records when it lists exactly the conversation's people; the start is taken in the page just before it changes, on the same clock (`performance.timeOrigin + performance.now()`).",
+      "The sidebar open (as it stays once a user opened it on a site). A MutationObserver inside the sidebar frame records when it lists exactly the conversation's people; the start is taken in the page just before it changes, on the same clock (`performance.timeOrigin + performance.now()`).",
       '',
       `Beside it, the same rows in the previous BENCHMARKS.md${previous ? ` (written ${previous.writtenAt})` : ''}.`,
       '',
@@ -482,7 +482,7 @@ async function main(): Promise<void> {
               d.nextConversation,
             ],
             [
-              'loading a conversation page (from navigation start; the overlay frame loads too)',
+              'loading a conversation page (from navigation start; the sidebar frame loads too)',
               d.coldOpen,
             ],
           ] as const
@@ -526,7 +526,7 @@ async function main(): Promise<void> {
   md.push(
     '## Notes',
     '',
-    "- Detection: the content script used to wait 250 ms after any change, navigations included (about 280 ms median to the sidebar). It now reads a navigation at once and, for a second after it, the tool's rendering 30 ms after its first change; other DOM churn is read at most once per 500 ms (was 250 ms), and changes inside a contenteditable (the user typing a reply) are ignored (platform/workplace/watch.ts).",
+    "- Detection: the content script used to wait 250 ms after any change, navigations included (about 280 ms median to the sidebar). It now reads a navigation at once and, for a second after it, the tool's rendering 30 ms after its first change; other DOM churn is read at most once per 500 ms (was 250 ms), and changes inside a contenteditable (the user typing a reply) are ignored (platform/in-page/watch.ts).",
     "- Detection cost: the generic reader matched 39 person-label selectors (`[aria-label^=\"Avatar of\" i]` and the like) against every element of the conversation's container and ran `closest()` over 17 'elsewhere' selectors from every candidate; it now takes elements carrying a label attribute and reads the label in script, and reads each candidate's attributes once (lib/adapters/generic.ts). Old and new side by side in one page of the generic-thread bench page: about 28% less time (2.2 → 1.6 ms with the machine under load).",
     "- Popup: nothing is read before the settings are (it used to read everything twice, first with the default settings); the week's summary is read on its own and shown at once, then the 12-week trend and who to thank are read (read together with them, the summary was answered only after the larger reads). entrypoints/popup/App.tsx.",
     '- Store: logInteraction validates its record once instead of twice (lib/store/index.ts). The local day of each append came from a TZDate and date-fns format (~50 µs), and with no zone chosen a new Intl formatter was built on every call to learn the system zone: one cached formatter per zone and the zone read once a minute (lib/balance.ts) took the append from 1.5–2.1x the bare baseline to about 1.2x.',

@@ -9,8 +9,8 @@ import { useBrowser } from './harness.ts';
 import { callBackground } from './pages/background.ts';
 import { helper, seed } from './pages/seed.ts';
 import {
-  findPanelFrame,
-  panelFrame,
+  findSidebarFrame,
+  sidebarFrame,
   readInPageSidebar,
   waitForSidebarRoot,
 } from './pages/in-page-sidebar.ts';
@@ -49,7 +49,7 @@ describe('the background', () => {
     let composer = '';
     for (let i = 0; i < 50 && !composer.includes('Thank Amy Chen'); i++) {
       const host = await readInPageSidebar(page);
-      const frame = host.panelSrc ? await findPanelFrame(page, host.panelSrc) : undefined;
+      const frame = host.sidebarSrc ? await findSidebarFrame(page, host.sidebarSrc) : undefined;
       composer = frame
         ? await frame.evaluate(
             () => document.querySelector('[data-testid="composer"]')?.textContent ?? '',
@@ -92,7 +92,7 @@ describe('the background', () => {
       .toBeGreaterThan(0);
     // What the command handler calls for Alt+Shift+T.
     await callBackground(browser, 'onContextMenuClick', { menuItemId: 'thank-here' }, tab);
-    const panel = await panelFrame(page);
+    const panel = await sidebarFrame(page);
     await panel.locator('[data-testid="person-picker"]').waitFor();
     await panel.locator('[data-testid="person-picker"] button').first().click();
     const composer = panel.locator('[data-testid="composer"]');

@@ -12,7 +12,7 @@ import { EXTENSION_PAGES, openExtensionPage } from './pages/extension-pages.ts';
 describe('the extension pages in Chromium', () => {
   const session = useBrowser('chromium');
 
-  it.each(EXTENSION_PAGES.filter((name) => name !== 'overlay'))(
+  it.each(EXTENSION_PAGES.filter((name) => name !== 'sidebar'))(
     '%s.html renders without console errors',
     async (name) => {
       const { browser } = session;
@@ -27,10 +27,10 @@ describe('the extension pages in Chromium', () => {
     },
   );
 
-  it('overlay.html opened on its own waits, showing nothing, without console errors', async () => {
+  it('sidebar.html opened on its own waits, showing nothing, without console errors', async () => {
     const { browser } = session;
     browser.errors.length = 0;
-    const page = await browser.newPage(`${browser.extensionOrigin}/overlay.html`);
+    const page = await browser.newPage(`${browser.extensionOrigin}/sidebar.html`);
     expect(await page.waitForSelector('html[data-gate="waiting"]', 5_000)).toBe(true);
     const shown = await page.evaluate(() => ({
       title: document.title,

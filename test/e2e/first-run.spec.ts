@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
-import { panelFrame } from './pages/in-page-sidebar.ts';
+import { sidebarFrame } from './pages/in-page-sidebar.ts';
 import { helper, seed } from './pages/seed.ts';
 
 /** The sidebar's frame sits in a closed shadow root: found among the page's frames instead. */
@@ -15,7 +15,7 @@ async function openSidebar(page: Page): Promise<Frame> {
   // The sidebar reopens by itself where it was left open.
   if ((await page.locator('inside-out-root').getAttribute('data-state')) !== 'open')
     await page.locator('[data-testid="launcher"]').click();
-  const sidebar = await panelFrame(page);
+  const sidebar = await sidebarFrame(page);
   await sidebar.locator('[data-testid="participant"]').first().waitFor();
   return sidebar;
 }

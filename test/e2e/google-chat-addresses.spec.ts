@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
-import { ensurePanelOpen, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
+import {
+  ensureSidebarOpen,
+  readInPageSidebar,
+  waitForSidebarRoot,
+} from './pages/in-page-sidebar.ts';
 import type { InPageSidebar } from './pages/in-page-sidebar.ts';
 
 /** Polls the sidebar until `ok` (the page and the extension work asynchronously). */
@@ -46,7 +50,7 @@ describe('Google Chat at its newer addresses in chromium', () => {
     const { browser, server } = session;
     const page = await browser.newPage(server.urlFor(id));
     expect(await waitForSidebarRoot(page)).toBe(true);
-    await ensurePanelOpen(page);
+    await ensureSidebarOpen(page);
     const sidebar = await until(
       () => readInPageSidebar(page),
       (s) => JSON.stringify(names(s)) === JSON.stringify(want),

@@ -14,8 +14,8 @@ import type { MessageEntry } from '../../lib/i18n.ts';
 import { TOOL_LABELS } from '../../lib/sites.ts';
 import { useBrowser } from './harness.ts';
 import {
-  findPanelFrame,
-  openPanel,
+  findSidebarFrame,
+  openSidebar,
   readInPageSidebar,
   waitForSidebarRoot,
 } from './pages/in-page-sidebar.ts';
@@ -155,13 +155,13 @@ describe('every word the extension shows comes from _locales', () => {
       'https://mail.google.com/mail/u/0/?ogbl#inbox/FMfcgzQXJWZkHhHlqzRnKbKNdpnGtrXs',
     );
     expect(await waitForSidebarRoot(page)).toBe(true);
-    await openPanel(page);
+    await openSidebar(page);
     // The conversation shows first; its people follow once the log has been read.
     await expect
       .poll(async () => (await readInPageSidebar(page)).participants.length, { timeout: 10_000 })
       .toBeGreaterThan(0);
     const sidebar = await readInPageSidebar(page);
-    const frame = await findPanelFrame(page, sidebar.panelSrc!);
+    const frame = await findSidebarFrame(page, sidebar.sidebarSrc!);
     const names = sidebar.participants.flatMap((p) => [p.name ?? '', p.email ?? '']);
     const pwFrame = browser
       .chromium!.context.pages()

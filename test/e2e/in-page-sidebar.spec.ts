@@ -13,9 +13,9 @@ import { useBrowser } from './harness.ts';
 import type { TestFrame, TestPage } from './launch.ts';
 import { getBalance, openPopup } from './pages/extension-pages.ts';
 import {
-  ensurePanelOpen,
-  findPanelFrame,
-  openPanel,
+  ensureSidebarOpen,
+  findSidebarFrame,
+  openSidebar,
   readInPageSidebar,
   waitForSidebarRoot,
   type InPageSidebar,
@@ -78,7 +78,7 @@ const names = (sidebar: InPageSidebar) => sidebar.participants.map((p) => p.name
 
 async function panel(page: TestPage): Promise<TestFrame> {
   const host = await readInPageSidebar(page);
-  const frame = host.panelSrc ? await findPanelFrame(page, host.panelSrc) : undefined;
+  const frame = host.sidebarSrc ? await findSidebarFrame(page, host.sidebarSrc) : undefined;
   if (!frame) throw new Error('the panel is not open');
   return frame;
 }
@@ -116,12 +116,14 @@ function runTools(name: BrowserName, tools: Tool[]) {
         expect(await waitForSidebarRoot(page)).toBe(true);
 
         // The sidebar shows who the page shows, inside the extension's own frame.
-        let sidebar = await openPanel(page);
+        let sidebar = await openSidebar(page);
         sidebar = await until(
           () => readInPageSidebar(page),
           (s) => s.participants.length > 0,
         );
-        expect(sidebar.panelSrc).toMatch(new RegExp(`^${browser.extensionOrigin}/overlay\\.html`));
+        expect(sidebar.sidebarSrc).toMatch(
+          new RegExp(`^${browser.extensionOrigin}/sidebar\\.html`),
+        );
         expect(sidebar.conversation?.tool).toBe(tool);
         expect(names(sidebar)).toEqual(expectedNames(tool, first));
         // No personal data reaches the host page's DOM.
@@ -172,7 +174,7 @@ function runTools(name: BrowserName, tools: Tool[]) {
           // Another site of the same tool: its launcher has its own open/closed memory.
           await page.goto(server.urlFor(`${tool}/${second}`));
           expect(await waitForSidebarRoot(page)).toBe(true);
-          await ensurePanelOpen(page);
+          await ensureSidebarOpen(page);
         }
         const wanted = expectedNames(tool, second);
         sidebar = await until(

@@ -27,13 +27,13 @@ import { BUILD_DIRS, EXECUTABLES, SCREENSHOTS_DIR, type BrowserName } from './pa
 export const FIREFOX_EXTENSION_UUID = '6f1c2a7e-1b2d-4c3e-9f4a-5b6c7d8e9f01';
 
 export interface LoggedError {
-  /** `extension`: its background, pages or overlay; `page`: the web page. */
+  /** `extension`: its background, pages or in-page sidebar; `page`: the web page. */
   source: 'extension' | 'page';
   text: string;
   url?: string;
 }
 
-/** A frame of a page (the page itself or an iframe such as the overlay). */
+/** A frame of a page (the page itself or an iframe such as the sidebar). */
 export interface TestFrame {
   url(): string;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
-import { panelFrame } from './pages/in-page-sidebar.ts';
+import { sidebarFrame } from './pages/in-page-sidebar.ts';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -27,7 +27,7 @@ async function openSidebar(page: Page): Promise<Frame> {
   // The sidebar reopens by itself where it was left open.
   if ((await page.locator('inside-out-root').getAttribute('data-state')) !== 'open')
     await page.locator('[data-testid="launcher"]').click();
-  const sidebar = await panelFrame(page);
+  const sidebar = await sidebarFrame(page);
   await sidebar.locator('[data-testid="pick-people"]').waitFor();
   return sidebar;
 }

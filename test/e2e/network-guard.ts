@@ -11,7 +11,7 @@
  *
  * A request is a violation when
  * 1. the browser reports it going to a host no fixture lives at;
- * 2. the extension started it (service worker, extension page, overlay), whatever the host;
+ * 2. the extension started it (service worker, extension page, in-page sidebar), whatever the host;
  * 3. it reached the server carrying an extension Origin or Referer;
  * 4. a script fetched something from a fixture host (`Sec-Fetch-Dest: empty`: fetch, XHR,
  *    beacon): the fixture pages run no scripts, so only the extension (or a test on purpose) would;

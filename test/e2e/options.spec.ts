@@ -167,7 +167,7 @@ describe('a self-hosted tool from the options page', () => {
           .then((all) => all.map((c) => new URL(c.documentUrl ?? '').pathname)),
       );
     await expect.poll(sidePanels, { timeout: 5_000 }).toEqual(['/sidepanel.html']);
-    expect(host.frames().some((frame) => frame.url().endsWith('/overlay.html'))).toBe(false);
+    expect(host.frames().some((frame) => frame.url().endsWith('/sidebar.html'))).toBe(false);
     await jira.close();
 
     // Removing it unregisters the script (and gives the permission back; this copy's is built in).

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import type { TestFrame, TestPage } from './launch.ts';
 import {
-  findPanelFrame,
-  openPanel,
+  findSidebarFrame,
+  openSidebar,
   readInPageSidebar,
   waitForSidebarRoot,
 } from './pages/in-page-sidebar.ts';
@@ -26,7 +26,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Prom
 
 /** The sidebar's frame, once the content script's handshake opened it. */
 async function sidebarFrame(page: TestPage): Promise<TestFrame> {
-  const frame = await until(() => findPanelFrame(page), Boolean);
+  const frame = await until(() => findSidebarFrame(page), Boolean);
   if (!frame) throw new Error('the sidebar is not open');
   return frame;
 }
@@ -84,7 +84,7 @@ function pickingIn(name: BrowserName) {
       const { browser, server } = session;
       const page = await browser.newPage(server.urlFor('learned/linear-redesign-a'));
       expect(await waitForSidebarRoot(page)).toBe(true);
-      await openPanel(page);
+      await openSidebar(page);
       const frame = await startPicking(page, 'pick-people');
       for (const person of ['Ada Lovelace', 'Grace Hopper']) {
         const seen = await until(
@@ -122,7 +122,7 @@ function pickingIn(name: BrowserName) {
       const open = await page.evaluate(
         () => document.querySelector<HTMLElement>('inside-out-root')?.dataset.state === 'open',
       );
-      if (!open) await openPanel(page, 1_000);
+      if (!open) await openSidebar(page, 1_000);
       expect(await names(page)).toEqual([]);
 
       let frame = await startPicking(page, 'pick-container');
@@ -167,7 +167,7 @@ function pickingIn(name: BrowserName) {
       const { browser, server } = session;
       const page = await browser.newPage(server.urlFor('servicenow/polaris-shell'));
       expect(await waitForSidebarRoot(page)).toBe(true);
-      await openPanel(page);
+      await openSidebar(page);
       const frame = await startPicking(page, 'pick-people');
       const form = page.frames().find((f) => new URL(f.url()).pathname === '/incident.do');
       if (!form) throw new Error('the form frame is not there');

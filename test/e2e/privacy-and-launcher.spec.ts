@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './paths.ts';
 import { useBrowser } from './harness.ts';
 import {
-  openPanel,
-  overlayFrames,
-  panelFrame,
+  openSidebar,
+  sidebarFrames,
+  sidebarFrame,
   readInPageSidebar,
   waitForSidebarRoot,
 } from './pages/in-page-sidebar.ts';
@@ -26,7 +26,7 @@ interface Probe {
 const readProbe = (page: { evaluate<R>(fn: () => R): Promise<R> }) =>
   page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
-/** Words only the overlay shows: if the page can read any of them, it can read the sidebar. */
+/** Words only the sidebar shows: if the page can read any of them, it can read the sidebar. */
 const OVERLAY_WORDS = /Internal|External|Thank|guess|Someone else/;
 
 describe.each(BROWSERS)('a hostile host page in %s', (name) => {
@@ -36,7 +36,7 @@ describe.each(BROWSERS)('a hostile host page in %s', (name) => {
     const { browser, server } = session;
     const page = await browser.newPage(server.urlFor('hostile/github-issue'));
     expect(await waitForSidebarRoot(page)).toBe(true);
-    let sidebar = await openPanel(page);
+    let sidebar = await openSidebar(page);
     for (let i = 0; i < 50 && sidebar.participants.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       sidebar = await readInPageSidebar(page);
@@ -52,7 +52,7 @@ describe.each(BROWSERS)('a hostile host page in %s', (name) => {
     expect(probe.text).not.toMatch(OVERLAY_WORDS);
     const after = await readInPageSidebar(page);
     // Still open (no forged close or hide), still the page's real people, no forged person.
-    expect(after.panelSrc).not.toBeNull();
+    expect(after.sidebarSrc).not.toBeNull();
     expect(after.launcher).toBe(true);
     expect(after.participants.map((p) => p.name)).not.toContain('Mallory Forger');
     expect(after.participants.map((p) => p.name).sort()).toEqual(
@@ -73,9 +73,9 @@ describe.each(BROWSERS)('a hostile host page in %s', (name) => {
           ).evaluate(() =>
             (
               globalThis as unknown as { chrome: { runtime: { getURL(path: string): string } } }
-            ).chrome.runtime.getURL('/overlay.html'),
+            ).chrome.runtime.getURL('/sidebar.html'),
           )
-        : `${browser.extensionOrigin}/overlay.html`;
+        : `${browser.extensionOrigin}/sidebar.html`;
     await page.evaluate(
       (url) => (window as unknown as { frameSidebar(url: string): void }).frameSidebar(url),
       address,
@@ -84,13 +84,13 @@ describe.each(BROWSERS)('a hostile host page in %s', (name) => {
     // before); it shows the page's people.
     const state = () =>
       page.evaluate(() => document.querySelector<HTMLElement>('inside-out-root')?.dataset.state);
-    if ((await state()) !== 'open') await openPanel(page, 10_000);
+    if ((await state()) !== 'open') await openSidebar(page, 10_000);
     await expect
       .poll(async () => (await readInPageSidebar(page)).participants.length, { timeout: 10_000 })
       .toBeGreaterThan(0);
     // The page's copy heard the page's tokens and was refused: no person, no button.
     const copies = async () => {
-      const all = await overlayFrames(page);
+      const all = await sidebarFrames(page);
       return Promise.all(
         all.map(({ frame }) =>
           frame.evaluate(() => ({
@@ -145,7 +145,7 @@ describe('the launcher and logging in chromium', () => {
     await page.keyboard.press('ArrowDown');
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(top);
     await page.keyboard.press('Enter');
-    const frame = await panelFrame(page);
+    const frame = await sidebarFrame(page);
     expect(await launcher.getAttribute('aria-expanded')).toBe('true');
 
     // Escape inside the sidebar closes it and gives focus back to the launcher.
@@ -158,7 +158,7 @@ describe('the launcher and logging in chromium', () => {
       .poll(() => page.locator('inside-out-root').getAttribute('data-state'))
       .toBe('closed');
     await expect
-      .poll(() => page.frames().some((f) => f.url().endsWith('/overlay.html')))
+      .poll(() => page.frames().some((f) => f.url().endsWith('/sidebar.html')))
       .toBe(false);
     await page.keyboard.up('Escape');
     expect(
@@ -167,16 +167,16 @@ describe('the launcher and logging in chromium', () => {
 
     // Open again, reload: it comes back open, at the place it was moved to.
     await page.keyboard.press('Enter');
-    await panelFrame(page);
+    await sidebarFrame(page);
     const moved = await launcher.evaluate((el) => el.getBoundingClientRect().top);
     // The launcher saves its state asynchronously; a person does not reload within milliseconds.
     await expect.poll(saved).toMatchObject({ open: true });
     await page.reload();
-    await panelFrame(page);
+    await sidebarFrame(page);
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(moved, 0);
 
     // "Hide here" removes the launcher from this site.
-    await (await panelFrame(page)).getByRole('button', { name: 'Hide here' }).click();
+    await (await sidebarFrame(page)).getByRole('button', { name: 'Hide here' }).click();
     await expect.poll(() => page.locator('inside-out-root').count()).toBe(0);
     await expect.poll(saved).toMatchObject({ hidden: true });
     await page.reload();
@@ -236,7 +236,7 @@ describe('the launcher and logging in chromium', () => {
 
     // The sidebar asks the user, who says no: remembered, and still nothing logged.
     await page.locator('inside-out-root [data-testid="launcher"]').click();
-    const frame = await panelFrame(page);
+    const frame = await sidebarFrame(page);
     const question = frame.locator('[data-testid="workspace-question"]');
     await question.waitFor({ timeout: 10_000 });
     expect(await question.textContent()).toContain('forged-support.zendesk.com');
@@ -277,7 +277,7 @@ describe('the launcher and logging in chromium', () => {
       });
     if ((await page.locator('inside-out-root').getAttribute('data-state')) !== 'open')
       await page.locator('inside-out-root [data-testid="launcher"]').click();
-    await panelFrame(page);
+    await sidebarFrame(page);
     await expect.poll(async () => (await stored()).local).toContain('launcher:acme.zendesk.com');
     expect((await stored()).session.some((key) => key.startsWith('tab:'))).toBe(true);
     // Closed again (and saved so) before the wipe, so nothing on the page writes after it.

@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
-import { ensurePanelOpen, readInPageSidebar, waitForSidebarRoot } from './pages/in-page-sidebar.ts';
+import {
+  ensureSidebarOpen,
+  readInPageSidebar,
+  waitForSidebarRoot,
+} from './pages/in-page-sidebar.ts';
 import type { InPageSidebar } from './pages/in-page-sidebar.ts';
 
 /** Polls the sidebar until `ok` (the frame loads after the shell; the extension is async). */
@@ -43,7 +47,7 @@ describe('ServiceNow Next Experience shell in chromium', () => {
     const { browser, server } = session;
     const page = await browser.newPage(server.urlFor('servicenow/polaris-shell'));
     expect(await waitForSidebarRoot(page)).toBe(true);
-    await ensurePanelOpen(page);
+    await ensureSidebarOpen(page);
     const sidebar = await until(
       () => readInPageSidebar(page),
       (s) => JSON.stringify(names(s)) === JSON.stringify(ON_THE_FORM),

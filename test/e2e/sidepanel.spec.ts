@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
 
-async function openPanel(page: Page, origin: string, tab: string): Promise<void> {
+async function openSidebar(page: Page, origin: string, tab: string): Promise<void> {
   await page.goto(`${origin}/sidepanel.html?tab=${tab}`);
   await page.locator('[role="tabpanel"]').waitFor();
 }
@@ -22,7 +22,7 @@ describe('the side panel', () => {
     const { browser } = session;
     const context = browser.chromium!.context;
     const page = await context.newPage();
-    await openPanel(page, browser.extensionOrigin, 'now');
+    await openSidebar(page, browser.extensionOrigin, 'now');
     const [settings] = await Promise.all([
       context.waitForEvent('page'),
       page.locator('[data-testid="open-settings"]').click(),
@@ -35,7 +35,7 @@ describe('the side panel', () => {
   it('teaches on an empty log, then logs, filters, searches, edits and undoes a delete', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
-    await openPanel(page, browser.extensionOrigin, 'log');
+    await openSidebar(page, browser.extensionOrigin, 'log');
     await page.locator('[data-testid="log-empty"]').waitFor();
 
     await logByHand(page, { name: 'Rosa Delgado', relationship: 'internal', kind: 'in-person' });
@@ -75,7 +75,7 @@ describe('the side panel', () => {
   it('lists people with their counts, edits them and merges duplicates without losing history', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
-    await openPanel(page, browser.extensionOrigin, 'log');
+    await openSidebar(page, browser.extensionOrigin, 'log');
     await logByHand(page, { name: 'Sam from IT', relationship: 'internal', kind: 'in-person' });
     await logByHand(page, { name: 'Samuel Okoro', relationship: 'internal', kind: 'call' });
     await thankFromPeople(page, 'Samuel Okoro', 'fixed the badge reader before the client visit');
@@ -103,7 +103,7 @@ describe('the side panel', () => {
   it('records a check-in, reminds when it is due, and asks "Did I deliver?"', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
-    await openPanel(page, browser.extensionOrigin, 'log');
+    await openSidebar(page, browser.extensionOrigin, 'log');
     await logByHand(page, {
       name: 'Grace at reception',
       relationship: 'internal',
@@ -133,7 +133,7 @@ describe('the side panel', () => {
   it('keeps the keyboard working across tabs', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
-    await openPanel(page, browser.extensionOrigin, 'now');
+    await openSidebar(page, browser.extensionOrigin, 'now');
     await page.locator('[data-testid="tab-now"]').focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('[data-testid="tab-log"]').getAttribute('aria-selected')).toBe(
@@ -151,7 +151,7 @@ describe('the side panel', () => {
   it('scrolls a log of 100,000 entries without long tasks', { retry: 1 }, async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
-    await openPanel(page, browser.extensionOrigin, 'people');
+    await openSidebar(page, browser.extensionOrigin, 'people');
     // Seed 100,000 interactions straight into the extension's database.
     await page.evaluate(async (count) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -202,7 +202,7 @@ describe('the side panel', () => {
       db.close();
     }, 100_000);
 
-    await openPanel(page, browser.extensionOrigin, 'log');
+    await openSidebar(page, browser.extensionOrigin, 'log');
     await expect.poll(() => entries(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // Only the rows in view are in the DOM.
     expect(await entries(page).count()).toBeLessThan(60);

@@ -17,7 +17,7 @@ describe('a log written by a newer version (a downgrade)', () => {
     const setup = await context.newPage();
     // A page of ours that keeps no connection to the log open: one that did would be asked to
     // step aside mid-read by the upgrade below, a race this test is not about.
-    await setup.goto(`${browser.extensionOrigin}/overlay.html`);
+    await setup.goto(`${browser.extensionOrigin}/sidebar.html`);
     // What a newer version of the extension leaves behind: the log at a version this one lacks.
     await setup.evaluate(
       () =>
@@ -72,16 +72,16 @@ describe('a profile that refuses the in-page sidebar’s frame its storage', () 
     const page = context.pages().find((p) => p.url().includes('atlassian.net'))!;
     const launcher = page.locator('inside-out-root [data-testid="launcher"]');
     await launcher.click();
-    const overlay = () =>
+    const sidebar = () =>
       page.frames().find((f) => {
         try {
-          return new URL(f.url()).pathname === '/overlay.html';
+          return new URL(f.url()).pathname === '/sidebar.html';
         } catch {
           return false;
         }
       });
-    await expect.poll(() => overlay() !== undefined).toBe(true);
-    const frame = overlay()!;
+    await expect.poll(() => sidebar() !== undefined).toBe(true);
+    const frame = sidebar()!;
     const problem = frame.locator('[data-testid="storage-problem"]');
     await problem.waitFor();
     expect(await problem.getAttribute('data-problem')).toBe('denied');
@@ -114,7 +114,7 @@ describe('a profile that refuses the in-page sidebar’s frame its storage', () 
     await launcher.click();
     await launcher.click();
     expect(await state()).toBe('closed');
-    expect(overlay()).toBeUndefined();
+    expect(sidebar()).toBeUndefined();
 
     // A page opened later goes straight to the side panel too.
     await browser.newPage(server.urlFor('jira/browse-issue'));

@@ -36,7 +36,7 @@ describe('parseMessage', () => {
   };
   it('accepts our messages', () => {
     expect(parseMessage({ type: 'conversation', conversation })?.type).toBe('conversation');
-    expect(parseMessage({ type: 'relay', message: { type: 'close-panel' } })?.type).toBe('relay');
+    expect(parseMessage({ type: 'relay', message: { type: 'close-sidebar' } })?.type).toBe('relay');
   });
   it('drops anything else: unknown types, extra keys, bad payloads, relays of other requests', () => {
     expect(parseMessage({ type: 'eval', code: '1' })).toBeNull();

@@ -5,12 +5,12 @@
  */
 import type { LaunchedBrowser, TestPage } from '../launch.ts';
 
-export type ExtensionPage = 'popup' | 'sidepanel' | 'options' | 'overlay';
+export type ExtensionPage = 'popup' | 'sidepanel' | 'options' | 'sidebar';
 export const EXTENSION_PAGES: readonly ExtensionPage[] = [
   'popup',
   'sidepanel',
   'options',
-  'overlay',
+  'sidebar',
 ];
 
 /** Opens `<page>.html` in a new tab and waits until its app has rendered something. */

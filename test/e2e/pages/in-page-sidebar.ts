@@ -2,7 +2,7 @@
  * Reads the in-page sidebar through the test contract (DESIGN.md, "Test contract"): one
  * `<inside-out-root>` with an open shadow root holding `[data-testid="launcher"]` and
  * `data-state="open"` while the panel is open; the panel is a frame of the extension's
- * overlay.html in a closed shadow root (page scripts cannot reach it), so it is found among the
+ * sidebar.html in a closed shadow root (page scripts cannot reach it), so it is found among the
  * page's frames by its path, and it lists the conversation and its participants.
  */
 import type { Frame as PwFrame, Page as PwPage } from 'playwright-core';
@@ -22,8 +22,8 @@ export interface InPageSidebar {
   shadowRoot: boolean;
   launcher: boolean;
   /** The address of the open panel's frame, or null when the panel is closed. */
-  panelSrc: string | null;
-  /** Read from inside the overlay frame; null when the panel is closed or not loaded. */
+  sidebarSrc: string | null;
+  /** Read from inside the sidebar frame; null when the panel is closed or not loaded. */
   conversation: { tool: string | null; kind: string | null } | null;
   participants: Participant[];
 }
@@ -51,7 +51,7 @@ const isOverlayAddress = (url: string): boolean => {
   try {
     return (
       /^(chrome|moz)-extension:$/.test(new URL(url).protocol) &&
-      new URL(url).pathname === '/overlay.html'
+      new URL(url).pathname === '/sidebar.html'
     );
   } catch {
     return false;
@@ -59,10 +59,10 @@ const isOverlayAddress = (url: string): boolean => {
 };
 
 /**
- * Every frame of the page showing overlay.html, with the address it reports. Firefox's BiDi keeps
+ * Every frame of the page showing sidebar.html, with the address it reports. Firefox's BiDi keeps
  * reporting an extension iframe as about:blank, so frames are asked for their own location too.
  */
-export async function overlayFrames(page: TestPage): Promise<{ frame: TestFrame; url: string }[]> {
+export async function sidebarFrames(page: TestPage): Promise<{ frame: TestFrame; url: string }[]> {
   const found: { frame: TestFrame; url: string }[] = [];
   for (const frame of page.frames()) {
     const url = isOverlayAddress(frame.url())
@@ -78,15 +78,15 @@ const isGranted = (frame: TestFrame): Promise<boolean> =>
   frame.evaluate(() => document.documentElement.dataset.gate === 'open').catch(() => false);
 
 const findGranted = async (page: TestPage) => {
-  for (const found of await overlayFrames(page)) if (await isGranted(found.frame)) return found;
+  for (const found of await sidebarFrames(page)) if (await isGranted(found.frame)) return found;
   return undefined;
 };
 
 /**
- * The sidebar's frame: the overlay frame that passed the handshake (a page may have framed
- * overlay.html too; that copy stays empty). `panelSrc` is accepted for older callers.
+ * The sidebar's frame: the sidebar frame that passed the handshake (a page may have framed
+ * sidebar.html too; that copy stays empty). `sidebarSrc` is accepted for older callers.
  */
-export async function findPanelFrame(
+export async function findSidebarFrame(
   page: TestPage,
   _panelSrc?: string,
 ): Promise<TestFrame | undefined> {
@@ -94,7 +94,7 @@ export async function findPanelFrame(
 }
 
 /** Chromium only: the sidebar's frame as a Playwright frame, once it passed the handshake. */
-export async function panelFrame(page: PwPage, timeoutMs = 10_000): Promise<PwFrame> {
+export async function sidebarFrame(page: PwPage, timeoutMs = 10_000): Promise<PwFrame> {
   const started = Date.now();
   for (;;) {
     for (const frame of page.frames())
@@ -126,8 +126,8 @@ export async function readInPageSidebar(page: TestPage): Promise<InPageSidebar> 
         };
       })
     : { conversation: null, participants: [] };
-  const panelSrc = granted?.url ?? null;
-  return { ...host, panelSrc, ...inside };
+  const sidebarSrc = granted?.url ?? null;
+  return { ...host, sidebarSrc, ...inside };
 }
 
 /** Waits until the content script has mounted its root; false on timeout. */
@@ -139,15 +139,15 @@ export async function waitForSidebarRoot(page: TestPage, timeoutMs = 5_000): Pro
  * Opens the sidebar unless it came back open by itself (the launcher remembers being open on a
  * site): the host says so at once, while its frame may still be on its way through the handshake.
  */
-export async function ensurePanelOpen(page: TestPage, timeoutMs = 5_000): Promise<void> {
+export async function ensureSidebarOpen(page: TestPage, timeoutMs = 5_000): Promise<void> {
   const state = await page.evaluate(
     () => document.querySelector<HTMLElement>('inside-out-root')?.dataset.state,
   );
-  if (state !== 'open') await openPanel(page, timeoutMs);
+  if (state !== 'open') await openSidebar(page, timeoutMs);
 }
 
 /** Clicks the launcher and waits for the panel to show a conversation; returns what it shows. */
-export async function openPanel(page: TestPage, timeoutMs = 5_000): Promise<InPageSidebar> {
+export async function openSidebar(page: TestPage, timeoutMs = 5_000): Promise<InPageSidebar> {
   await page.evaluate(() => {
     const root = document.querySelector('inside-out-root')?.shadowRoot;
     const launcher = root?.querySelector<HTMLElement>('[data-testid="launcher"]');

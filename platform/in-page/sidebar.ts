@@ -1,11 +1,11 @@
 /**
- * The in-page launcher: a small tab on the page's edge inside an open shadow root, and, when
- * open, an iframe of the extension's overlay page inside a closed shadow root, so page scripts
+ * The in-page sidebar and its launcher: a small tab on the page's edge inside an open shadow root, and, when
+ * open, an iframe of the extension's sidebar page inside a closed shadow root, so page scripts
  * cannot read the frame's address (in Firefox it holds the per-install id, the same on every
  * site). The host page's DOM only ever holds this chrome; every name, relationship and note
  * renders inside the extension-origin iframe.
  */
-import { t, type LauncherPrefs } from '@/platform/content';
+import { t, type SidebarPrefs } from '@/platform/content';
 
 const STYLE = `
 :host { all: initial; }
@@ -29,7 +29,7 @@ iframe {
 @media (max-width: 600px) { iframe { width: 100vw; } }
 `;
 
-export interface Launcher {
+export interface InPageSidebar {
   readonly isOpen: boolean;
   open(): void;
   close(): void;
@@ -41,23 +41,23 @@ export interface Launcher {
   destroy(): void;
 }
 
-export interface LauncherOptions {
+export interface SidebarOptions {
   document: Document;
-  overlayUrl: string;
-  prefs: LauncherPrefs;
-  onPrefsChange(prefs: LauncherPrefs): void;
+  sidebarUrl: string;
+  prefs: SidebarPrefs;
+  onPrefsChange(prefs: SidebarPrefs): void;
   /** The sidebar frame loaded a page (again): it must now be told it is ours. */
   onFrameLoad?: (frame: HTMLIFrameElement) => void;
   /**
-   * Where the overlay may not be framed (a self-hosted address: Chrome lets only the supported
+   * Where the sidebar may not be framed (a self-hosted address: Chrome lets only the supported
    * tools' pages frame it), a click opens the sidebar this way instead. Needs the click itself,
    * so it is never done on load.
    */
   openElsewhere?: () => void;
 }
 
-export function mountLauncher(options: LauncherOptions): Launcher {
-  const { document: doc, overlayUrl } = options;
+export function mountSidebar(options: SidebarOptions): InPageSidebar {
+  const { document: doc, sidebarUrl } = options;
   let openElsewhere = options.openElsewhere;
   const prefs = { ...options.prefs };
   const host = doc.createElement('inside-out-root');
@@ -91,7 +91,7 @@ export function mountLauncher(options: LauncherOptions): Launcher {
     options.onPrefsChange({ ...prefs });
   }
 
-  const launcher: Launcher = {
+  const sidebar: InPageSidebar = {
     get isOpen() {
       return !!frame;
     },
@@ -106,7 +106,7 @@ export function mountLauncher(options: LauncherOptions): Launcher {
       made.title = t('extName');
       made.allow = 'clipboard-write';
       made.addEventListener('load', () => options.onFrameLoad?.(made));
-      made.src = overlayUrl;
+      made.src = sidebarUrl;
       frame = made;
       panelRoot.append(made);
       prefs.open = true;
@@ -123,8 +123,8 @@ export function mountLauncher(options: LauncherOptions): Launcher {
       tab.focus();
     },
     toggle() {
-      if (frame) launcher.close();
-      else launcher.open();
+      if (frame) sidebar.close();
+      else sidebar.open();
     },
     openElsewhereFromNowOn(elsewhere) {
       openElsewhere = elsewhere;
@@ -164,7 +164,7 @@ export function mountLauncher(options: LauncherOptions): Launcher {
       event.preventDefault();
       return;
     }
-    launcher.toggle();
+    sidebar.toggle();
   });
   tab.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
@@ -176,9 +176,9 @@ export function mountLauncher(options: LauncherOptions): Launcher {
   });
 
   place();
-  launcher.ensureAttached();
-  if (prefs.open && !openElsewhere) launcher.open();
-  return launcher;
+  sidebar.ensureAttached();
+  if (prefs.open && !openElsewhere) sidebar.open();
+  return sidebar;
 }
 
 function clampTop(top: number): number {

@@ -6,7 +6,7 @@ import { TOOL_LABELS } from '@/lib/sites';
 import { t, uiLocale } from '@/platform';
 import { importRulesFile, removeRule, tryRuleInTab } from '@/platform/learned-rules';
 import { save } from './DataControls';
-import { useLearnedRules } from './hooks';
+import { useLearnedRules } from '../shared/hooks';
 import { JsonFileInput } from './JsonFileInput';
 
 const IMPORT_PROBLEM: Record<ImportProblem['problem'], MessageKey> = {

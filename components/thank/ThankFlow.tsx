@@ -4,7 +4,7 @@ import type { Person } from '@/lib/model';
 import type { Store } from '@/lib/store';
 import { clearComposerDraft, loadComposerDraft, saveComposerDraft } from '@/platform';
 import { Composer } from './Composer';
-import { usePendingComposer } from './hooks';
+import { usePendingComposer } from '../shared/hooks';
 import { PersonPicker } from './PersonPicker';
 
 export interface ThankFlowState {

@@ -4,7 +4,7 @@ import type { CheckIn, Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform';
-import { useSettings } from './hooks';
+import { useSettings } from '../shared/hooks';
 
 /**
  * "How can I serve you better?": ask an internal customer, write down their answer and what you

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ConversationPanel } from '@/components/ConversationPanel';
-import { useLearnedRules, useOpenStore, useSettings } from '@/components/hooks';
-import { PickPeople, stopPicking } from '@/components/PickPeople';
-import { useStoreVersion } from '@/components/read-hooks';
-import { ThankFlow, useThankFlow } from '@/components/ThankFlow';
-import { WorkspaceQuestion } from '@/components/WorkspaceQuestion';
+import { ConversationPanel } from '@/components/conversation/ConversationPanel';
+import { useLearnedRules, useOpenStore, useSettings } from '@/components/shared/hooks';
+import { PickPeople, stopPicking } from '@/components/conversation/PickPeople';
+import { useStoreVersion } from '@/components/shared/read-hooks';
+import { ThankFlow, useThankFlow } from '@/components/thank/ThankFlow';
+import { WorkspaceQuestion } from '@/components/conversation/WorkspaceQuestion';
 import { needsTeaching } from '@/lib/learned-rules/rule';
 import type { PickingTarget, PickPart, WorkspaceState } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
@@ -75,7 +75,7 @@ export function App() {
       if (picking) {
         stopPicking();
         setPicking(null);
-      } else void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
+      } else void sendToBackground({ type: 'relay', message: { type: 'close-sidebar' } });
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -85,7 +85,7 @@ export function App() {
     void sendToBackground({ type: 'answer-workspace', log }).then(
       (state) => state && setWorkspace(state),
     );
-  const close = () => void sendToBackground({ type: 'relay', message: { type: 'close-panel' } });
+  const close = () => void sendToBackground({ type: 'relay', message: { type: 'close-sidebar' } });
   const hide = () => void sendToBackground({ type: 'relay', message: { type: 'hide-launcher' } });
 
   return (
@@ -96,10 +96,10 @@ export function App() {
           <button type="button" data-testid="open-settings" onClick={() => void openSettings()}>
             {t('commonSettings')}
           </button>{' '}
-          <button type="button" onClick={hide} title={t('overlayHideTitle')}>
-            {t('overlayHide')}
+          <button type="button" onClick={hide} title={t('sidebarHideTitle')}>
+            {t('sidebarHide')}
           </button>{' '}
-          <button type="button" onClick={close} aria-label={t('overlayClose')} data-testid="close">
+          <button type="button" onClick={close} aria-label={t('sidebarClose')} data-testid="close">
             ✕
           </button>
         </span>

@@ -1,6 +1,6 @@
 import type { Person } from '@/lib/model';
 import { t } from '@/platform/core';
-import { CIRCLE_LABELS, PREFERENCE_LABELS } from './labels';
+import { CIRCLE_LABELS, PREFERENCE_LABELS } from '../shared/labels';
 
 /** Who the person is to the user, in one line each: role and circle, how they like thanks. */
 export function PersonFacts({ person }: { person: Person }) {

@@ -7,9 +7,9 @@ import type { ResolvedParticipant, Store } from '@/lib/store';
 import { TOOL_LABELS } from '@/lib/sites';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import { t } from '@/platform';
-import { useSettings } from './hooks';
+import { useSettings } from '../shared/hooks';
 import { DomainOffer } from './DomainOffer';
-import { ManualEntry } from './ManualEntry';
+import { ManualEntry } from '../log/ManualEntry';
 import { PersonCard } from './PersonCard';
 
 const KIND_LABEL: Record<ConversationKind, MessageKey> = {

@@ -10,7 +10,7 @@ import {
   type TemplateId,
 } from '@/lib/templates';
 import { t } from '@/platform/core';
-import { PersonFacts } from './PersonFacts';
+import { PersonFacts } from '../conversation/PersonFacts';
 
 export interface Delivery {
   message: string;

@@ -9,7 +9,7 @@ import { countText, type MessageKey } from '@/lib/i18n';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform/core';
 import { BalanceGauge } from './BalanceGauge';
-import { useSettings } from './hooks';
+import { useSettings } from '../shared/hooks';
 import { TrendChart } from './TrendChart';
 
 type Direction = 'same' | 'up' | 'down';

@@ -5,7 +5,7 @@ import type { Conversation, InteractionKind, Person, Relationship } from '@/lib/
 import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform';
-import { useSettings } from './hooks';
+import { useSettings } from '../shared/hooks';
 
 const KINDS: Array<{ value: InteractionKind; label: MessageKey }> = [
   { value: 'in-person', label: 'manualKindInPerson' },

@@ -1,7 +1,7 @@
 /**
  * The sidebar page waits, showing nothing, until it has proved to the background that it is the
  * frame our content script opened in this tab (lib/frame-gate.ts): a page that frames
- * overlay.html itself gets an empty frame that answers no click.
+ * sidebar.html itself gets an empty frame that answers no click.
  */
 import { FRAME_TOKEN_MESSAGE } from '@/lib/frame-gate';
 import { sendToBackground } from '@/platform';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import '@/components/styles.css';
+import '@/components/shared/styles.css';
 import { showInUiLanguage } from '@/platform/core';
 import { App } from './App';
 import { awaitFrameToken, type GateState } from './gate';

@@ -1,5 +1,5 @@
 /**
- * The content script's runtime, shared by every tool's entrypoint: mount the launcher, follow
+ * The content script's runtime, shared by every tool's entrypoint: mount the launcher and its sidebar, follow
  * the open conversation with the tool's adapter, report it to the background. Each tool gets a
  * bundle with only its own adapter, so a host page loads as little of us as possible.
  */
@@ -11,16 +11,16 @@ import type { RuleParts } from '@/lib/learned-rules/rule';
 import type { Conversation } from '@/lib/model';
 import { findReplyBox } from '@/lib/reply-boxes';
 import {
-  loadLauncherPrefs,
+  loadSidebarPrefs,
   onExtensionMessage,
-  overlayUrl,
-  saveLauncherPrefs,
+  sidebarUrl,
+  saveSidebarPrefs,
   sendToBackground,
 } from '../content';
-import { mountLauncher } from './launcher';
+import { mountSidebar } from './sidebar';
 import { watchConversation } from './watch';
 
-export async function runWorkplace(adapter: Adapter, signal: AbortSignal): Promise<void> {
+export async function runInPage(adapter: Adapter, signal: AbortSignal): Promise<void> {
   try {
     await start(adapter, signal);
   } catch {
@@ -35,17 +35,17 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
 
   const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' });
   const host = location.hostname;
-  const prefs = await loadLauncherPrefs(host);
+  const prefs = await loadSidebarPrefs(host);
   if (prefs.hidden) return;
-  const launcher = mountLauncher({
+  const sidebar = mountSidebar({
     document,
-    overlayUrl: overlayUrl(),
+    sidebarUrl: sidebarUrl(),
     prefs,
-    onPrefsChange: (next) => void saveLauncherPrefs(host, next),
+    onPrefsChange: (next) => void saveSidebarPrefs(host, next),
     onFrameLoad: (frame) => void introduceFrame(frame),
     openElsewhere: site?.framed === false ? openSidePanel : undefined,
   });
-  signal.addEventListener('abort', () => launcher.destroy());
+  signal.addEventListener('abort', () => sidebar.destroy());
 
   // A rule the user taught for this tool here is tried before the shipped generations.
   const askRule = () => sendToBackground({ type: 'learned-rule', tool: adapter.tool });
@@ -60,7 +60,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   useRule(await askRule());
 
   const report = (conversation: Conversation | null) => {
-    launcher.ensureAttached();
+    sidebar.ensureAttached();
     void sendToBackground({ type: 'conversation', conversation });
     const count = ruleRead ? ruleOutcome(ruleRead, conversation) : undefined;
     if (count === undefined || count === told) return;
@@ -70,13 +70,13 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   const watcher = watchConversation({ adapter, window, onChange: report, signal, detect });
 
   const stop = onExtensionMessage({
-    'close-panel': () => launcher.close(),
+    'close-sidebar': () => sidebar.close(),
     'hide-launcher': () => {
-      launcher.destroy();
-      void saveLauncherPrefs(host, { ...prefs, open: false, hidden: true });
+      sidebar.destroy();
+      void saveSidebarPrefs(host, { ...prefs, open: false, hidden: true });
     },
-    'open-panel': () => launcher.open(),
-    'use-side-panel': () => launcher.openElsewhereFromNowOn(openSidePanel),
+    'open-sidebar': () => sidebar.open(),
+    'use-side-panel': () => sidebar.openElsewhereFromNowOn(openSidePanel),
     'learned-rule-changed': () =>
       void askRule().then((next) => {
         useRule(next);

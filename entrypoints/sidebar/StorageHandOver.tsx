@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { StorageProblem } from '@/components/StorageProblem';
+import { StorageProblem } from '@/components/shared/StorageProblem';
 import { storageProblemOf } from '@/lib/storage-errors';
 import { sendToBackground } from '@/platform';
 

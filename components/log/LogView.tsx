@@ -13,8 +13,8 @@ import { TOOL_LABELS, TOOLS } from '@/lib/sites';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import type { LogEntry, Store } from '@/lib/store';
 import { t, uiLocale } from '@/platform';
-import { useSettings } from './hooks';
-import { CHANNEL_LABELS } from './labels';
+import { useSettings } from '../shared/hooks';
+import { CHANNEL_LABELS } from '../shared/labels';
 import { ManualEntry } from './ManualEntry';
 import { VirtualList } from './VirtualList';
 
