@@ -88,7 +88,7 @@ const findGranted = async (page: TestPage) => {
  */
 export async function findSidebarFrame(
   page: TestPage,
-  _panelSrc?: string,
+  _sidebarSrc?: string,
 ): Promise<TestFrame | undefined> {
   return (await findGranted(page))?.frame;
 }
