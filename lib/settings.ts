@@ -2,7 +2,13 @@
  * Settings as stored (storage.sync): parsed by their schema, with defaults, and salvaged field
  * by field when something stored is invalid, so one bad value never loses the rest.
  */
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './model';
+import {
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  ValidationError,
+  describeIssues,
+  type Settings,
+} from './model';
 
 export function readSettings(stored: unknown): Settings {
   const whole = SettingsSchema.safeParse(stored ?? {});
@@ -19,5 +25,15 @@ export function readSettings(stored: unknown): Settings {
 
 /** Applies changes to settings, or throws a ValidationError naming what is wrong. */
 export function updateSettings(current: Settings, changes: Partial<Settings>): Settings {
-  return SettingsSchema.parse({ ...current, ...changes });
+  const result = SettingsSchema.safeParse({ ...current, ...changes });
+  if (!result.success) throw new ValidationError('settings', describeIssues(result.error));
+  return result.data;
+}
+
+/** The domains typed into a field: one per line, or separated by spaces or commas. */
+export function domainsFromText(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
 }

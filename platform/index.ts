@@ -101,13 +101,32 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.sync.set(writes);
 }
 
+/**
+ * Changes some settings on top of what is stored now (read, changed and written in one step), so
+ * a page never writes back fields another page or device changed meanwhile. Throws a
+ * ValidationError (nothing written) when the result would be invalid, or SyncQuotaError.
+ */
+export async function changeSettings(changes: Partial<Settings>): Promise<Settings> {
+  const next = updateSettings(await loadSettings(), changes);
+  await saveSettings(next);
+  return next;
+}
+
+/**
+ * For a page that is being closed: writes the settings item in one call made at once (no read
+ * before it, which a closing page would not live to finish). Custom domains are not in it.
+ */
+export function saveSettingsWhileLeaving(settings: Settings): void {
+  const item: Partial<Settings> = { ...settings };
+  delete item.customDomains;
+  void browser.storage.sync.set({ [SETTINGS_KEY]: item });
+}
+
 /** Adds one domain to the organisation's (read, changed and written in one step). */
 export async function addOrgDomain(domain: string): Promise<Settings> {
   const current = await loadSettings();
   if (current.orgDomains.includes(domain)) return current;
-  const next = updateSettings(current, { orgDomains: [...current.orgDomains, domain] });
-  await saveSettings(next);
-  return next;
+  return changeSettings({ orgDomains: [...current.orgDomains, domain] });
 }
 
 /** Takes one domain out of the organisation's again (the undo of addOrgDomain). */

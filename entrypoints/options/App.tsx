@@ -1,22 +1,19 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useOpenStore, useSettings } from '@/components/shared/hooks';
 import { StorageProblem } from '@/components/shared/StorageProblem';
 import { useStoreVersion } from '@/components/shared/read-hooks';
 import { CustomDomains } from '@/components/settings/CustomDomains';
 import { DataControls } from '@/components/settings/DataControls';
 import { LearnedRules } from '@/components/settings/LearnedRules';
-import { classify } from '@/lib/classify';
-import {
-  ValidationError,
-  describeIssues,
-  SettingsSchema,
-  type Person,
-  type Settings,
-} from '@/lib/model';
-import { TOOL_LABELS, TOOL_MATCHES, TOOLS, type Tool } from '@/lib/sites';
-import { countText } from '@/lib/i18n';
-import { SyncQuotaError } from '@/lib/settings-sync';
-import { hasOrigins, requestOrigins, saveSettings, seenOrgDomains, t } from '@/platform';
+import { OrgDomainsField } from '@/components/settings/OrgDomainsField';
+import { SaveStatus } from '@/components/settings/SaveStatus';
+import { ToolSwitches } from '@/components/settings/ToolSwitches';
+import { problemWith, useAutosave } from '@/components/settings/autosave';
+import { domainsProblem, numberProblem } from '@/components/settings/problems';
+import type { Person, Settings } from '@/lib/model';
+import { domainsFromText } from '@/lib/settings';
+import { TOOL_LABELS } from '@/lib/sites';
+import { seenOrgDomains, t } from '@/platform';
 
 const DAYS = [
   'optionsDaySunday',
@@ -28,174 +25,127 @@ const DAYS = [
   'optionsDaySaturday',
 ] as const;
 
-/** Settings: org domains with a preview, tools and their permissions, goals, reminders, data. */
+type Field = keyof Settings;
+
+/**
+ * Settings: org domains with a preview, tools and their permissions, goals, reminders, data.
+ * Each field saves as it changes (a short pause while typing), with "Saved" said at the top.
+ */
 export function App() {
   const saved = useSettings();
   const { store, problem } = useOpenStore();
   const version = useStoreVersion();
   const [draft, setDraft] = useState<Settings>(saved);
+  const autosave = useAutosave(saved);
   const [domainsText, setDomainsText] = useState('');
   const [people, setPeople] = useState<Person[]>([]);
-  const [granted, setGranted] = useState<Partial<Record<Tool, boolean>>>({});
   const [suggested, setSuggested] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
+  const [refused, setRefused] = useState('');
 
+  // What is stored now, except a field the user is still typing into or has to correct.
   useEffect(() => {
-    setDraft(saved);
-    setDomainsText(saved.orgDomains.join('\n'));
+    setDraft((current) => {
+      const next = { ...saved };
+      for (const field of Object.keys(saved) as Field[])
+        if (autosave.isDirty(field)) Object.assign(next, { [field]: current[field] });
+      return next;
+    });
+    setDomainsText((text) =>
+      autosave.isDirty('orgDomains') ||
+      JSON.stringify(domainsFromText(text)) === JSON.stringify(saved.orgDomains)
+        ? text
+        : saved.orgDomains.join('\n'),
+    );
   }, [saved]);
   useEffect(() => {
     void store?.listPeople().then(setPeople);
   }, [store, version]);
   useEffect(() => {
-    void refreshPermissions();
     void seenOrgDomains().then(setSuggested);
   }, []);
 
-  async function refreshPermissions() {
-    const entries = await Promise.all(
-      TOOLS.map(async (tool) => [tool, await hasOrigins([...TOOL_MATCHES[tool]])] as const),
-    );
-    setGranted(Object.fromEntries(entries));
-  }
-
-  const domains = domainsText
-    .split(/[\s,]+/)
-    .map((d) => d.trim().toLowerCase())
-    .filter(Boolean);
-  const preview = useMemo(() => {
-    const counts = { internal: 0, external: 0, unknown: 0 };
-    for (const p of people) {
-      const result = classify(
-        { email: p.emails[0] },
-        domains,
-        p.relationshipSource === 'rule'
-          ? undefined
-          : { relationship: p.relationship, source: p.relationshipSource },
-      );
-      counts[result.relationship]++;
-    }
-    return counts;
-  }, [people, domainsText]);
-
-  async function save(event: Event) {
-    event.preventDefault();
-    // Custom domains are saved by their own controls: keep what is stored now.
-    const result = SettingsSchema.safeParse({
-      ...draft,
-      orgDomains: domains,
-      customDomains: saved.customDomains,
+  /** Shows the change and saves it, or says what is wrong with it and saves nothing. */
+  function edit<K extends Field>(
+    field: K,
+    value: Settings[K],
+    options: { now?: boolean; problem?: string } = {},
+  ) {
+    setDraft((current) => ({ ...current, [field]: value }));
+    const changes = { [field]: value } as Partial<Settings>;
+    autosave.change(field, changes, {
+      now: options.now,
+      problem: options.problem ?? problemWith(saved, changes),
     });
-    if (!result.success) {
-      setStatus(t('optionsNotSaved', describeIssues(result.error).join('; ')));
-      return;
-    }
-    try {
-      await saveSettings(result.data);
-      setStatus(t('optionsSaved'));
-    } catch (e) {
-      setStatus(
-        e instanceof ValidationError
-          ? e.problems.join('; ')
-          : e instanceof SyncQuotaError
-            ? t('settingsTooLargeForSync')
-            : t('optionsNotSaved', (e as Error).message),
-      );
-    }
   }
 
-  async function toggleTool(tool: Tool, on: boolean) {
-    if (on && !granted[tool]) {
-      // Asked from this click: the browser shows its own prompt.
-      const ok = await requestOrigins([...TOOL_MATCHES[tool]]);
-      await refreshPermissions();
-      if (!ok) {
-        setStatus(t('optionsToolStaysOff', TOOL_LABELS[tool]));
-        return;
-      }
-    }
-    setDraft({ ...draft, sites: { ...draft.sites, [tool]: on } });
+  function editDomains(text: string) {
+    setDomainsText(text);
+    const domains = domainsFromText(text);
+    edit('orgDomains', domains, { problem: domainsProblem(domains) });
   }
 
-  const number = (key: keyof Settings) => (e: Event) =>
-    setDraft({ ...draft, [key]: Number((e.currentTarget as HTMLInputElement).value) });
+  const number = (field: 'weekStartsOn' | 'weeklyThankGoal', max: number) => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    edit(field, Number(value), {
+      now: e.type === 'change',
+      problem: numberProblem(value, 0, max),
+    });
+  };
+  const band = (end: 'min' | 'max') => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    const next = { ...draft.band, [end]: Number(value) / 100 };
+    edit('band', next, {
+      problem:
+        numberProblem(value, 0, 100) ??
+        (next.min > next.max ? t('optionsBandOrderProblem') : undefined),
+    });
+  };
 
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <form onSubmit={(e) => void save(e)} data-testid="settings-form">
+      <SaveStatus status={autosave.status} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          autosave.flush();
+        }}
+        onFocusOut={() => autosave.flush()}
+        data-testid="settings-form"
+      >
         <section aria-labelledby="org">
           <h2 id="org">{t('optionsOrgHeading')}</h2>
-          <label>
-            {t('optionsOrgDomains')}
-            <textarea
-              data-testid="org-domains"
-              rows={3}
-              value={domainsText}
-              onInput={(e) => setDomainsText(e.currentTarget.value)}
-              placeholder={t('optionsOrgDomainsPlaceholder')}
-            />
-          </label>
-          {suggested
-            .filter((d) => !domains.includes(d))
-            .map((d) => (
-              <button
-                key={d}
-                type="button"
-                onClick={() => setDomainsText([...domains, d].join('\n'))}
-              >
-                {t('optionsAddSuggestedDomain', d)}
-              </button>
-            ))}
-          <p class="hint" data-testid="classification-preview">
-            {t(
-              'optionsPreview',
-              countText(t, people.length, 'commonPeopleOne', 'commonPeopleOther'),
-              preview.internal,
-              preview.external,
-              preview.unknown,
-            )}
-          </p>
+          <OrgDomainsField
+            text={domainsText}
+            onText={editDomains}
+            people={people}
+            suggested={suggested}
+            problem={autosave.status.problems.orgDomains}
+          />
         </section>
 
         <section aria-labelledby="tools">
           <h2 id="tools">{t('optionsToolsHeading')}</h2>
-          <ul class="people">
-            {TOOLS.map((tool) => (
-              <li key={tool}>
-                <label class="inline">
-                  <input
-                    type="checkbox"
-                    data-testid={`site-${tool}`}
-                    checked={draft.sites[tool] !== false && granted[tool] !== false}
-                    onChange={(e) => void toggleTool(tool, e.currentTarget.checked)}
-                  />
-                  {TOOL_LABELS[tool]}
-                </label>
-                <span class="meta">
-                  {granted[tool] === undefined
-                    ? t('optionsAccessChecking')
-                    : granted[tool]
-                      ? t('optionsAccessGranted')
-                      : t('optionsAccessMissing')}{' '}
-                  ·{' '}
-                  {/* The hosts only: the paths it runs on are the tool's business, not the user's. */}
-                  {[
-                    ...new Set(
-                      TOOL_MATCHES[tool].map((m) => m.replace('https://', '').split('/')[0]),
-                    ),
-                  ].join(', ')}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ToolSwitches
+            sites={draft.sites}
+            onChange={(sites) => {
+              setRefused('');
+              edit('sites', sites, { now: true });
+            }}
+            onRefused={(tool) => setRefused(t('optionsToolStaysOff', TOOL_LABELS[tool]))}
+          />
+          {refused && (
+            <p role="alert" class="error">
+              {refused}
+            </p>
+          )}
         </section>
 
         <section aria-labelledby="week">
           <h2 id="week">{t('optionsWeekHeading')}</h2>
           <label>
             {t('optionsWeekStartsOn')}
-            <select value={draft.weekStartsOn} onChange={number('weekStartsOn')}>
+            <select value={draft.weekStartsOn} onChange={number('weekStartsOn', 6)}>
               {DAYS.map((d, i) => (
                 <option key={d} value={i}>
                   {t(d)}
@@ -203,34 +153,26 @@ export function App() {
               ))}
             </select>
           </label>
-          <fieldset>
+          <fieldset aria-invalid={autosave.status.problems.band ? true : undefined}>
             <legend>{t('optionsBandLegend')}</legend>
             <label class="inline">
               <input
                 type="number"
+                class="short"
                 min={0}
                 max={100}
                 value={Math.round(draft.band.min * 100)}
-                onInput={(e) =>
-                  setDraft({
-                    ...draft,
-                    band: { ...draft.band, min: Number(e.currentTarget.value) / 100 },
-                  })
-                }
+                onInput={band('min')}
                 aria-label={t('optionsBandMin')}
               />
               {t('optionsBandAnd')}
               <input
                 type="number"
+                class="short"
                 min={0}
                 max={100}
                 value={Math.round(draft.band.max * 100)}
-                onInput={(e) =>
-                  setDraft({
-                    ...draft,
-                    band: { ...draft.band, max: Number(e.currentTarget.value) / 100 },
-                  })
-                }
+                onInput={band('max')}
                 aria-label={t('optionsBandMax')}
               />
               {t('optionsBandPercent')}
@@ -240,10 +182,12 @@ export function App() {
             {t('optionsThankGoal')}
             <input
               type="number"
+              class="short"
               min={0}
               max={100}
               value={draft.weeklyThankGoal}
-              onInput={number('weeklyThankGoal')}
+              aria-invalid={autosave.status.problems.weeklyThankGoal ? true : undefined}
+              onInput={number('weeklyThankGoal', 100)}
             />
           </label>
         </section>
@@ -258,12 +202,13 @@ export function App() {
                   type="checkbox"
                   checked={draft.reminderDays.includes(i)}
                   onChange={(e) =>
-                    setDraft({
-                      ...draft,
-                      reminderDays: e.currentTarget.checked
+                    edit(
+                      'reminderDays',
+                      e.currentTarget.checked
                         ? [...draft.reminderDays, i].sort()
                         : draft.reminderDays.filter((x) => x !== i),
-                    })
+                      { now: true },
+                    )
                   }
                 />
                 {t(d)}
@@ -275,7 +220,7 @@ export function App() {
             <input
               type="time"
               value={draft.reminderTime}
-              onInput={(e) => setDraft({ ...draft, reminderTime: e.currentTarget.value })}
+              onInput={(e) => edit('reminderTime', e.currentTarget.value)}
             />
           </label>
           <fieldset>
@@ -286,10 +231,7 @@ export function App() {
                 type="time"
                 value={draft.quietHours.start}
                 onInput={(e) =>
-                  setDraft({
-                    ...draft,
-                    quietHours: { ...draft.quietHours, start: e.currentTarget.value },
-                  })
+                  edit('quietHours', { ...draft.quietHours, start: e.currentTarget.value })
                 }
               />
               {t('optionsQuietTo')}
@@ -297,10 +239,7 @@ export function App() {
                 type="time"
                 value={draft.quietHours.end}
                 onInput={(e) =>
-                  setDraft({
-                    ...draft,
-                    quietHours: { ...draft.quietHours, end: e.currentTarget.value },
-                  })
+                  edit('quietHours', { ...draft.quietHours, end: e.currentTarget.value })
                 }
               />
             </label>
@@ -310,7 +249,7 @@ export function App() {
             <select
               value={draft.autoLog}
               onChange={(e) =>
-                setDraft({ ...draft, autoLog: e.currentTarget.value as Settings['autoLog'] })
+                edit('autoLog', e.currentTarget.value as Settings['autoLog'], { now: true })
               }
             >
               <option value="after-open">{t('optionsAutoLogAfterOpen')}</option>
@@ -318,12 +257,6 @@ export function App() {
             </select>
           </label>
         </section>
-        <button type="submit" data-testid="save-settings">
-          {t('optionsSave')}
-        </button>
-        <p role="status" data-testid="settings-status">
-          {status}
-        </p>
       </form>
       <CustomDomains domains={saved.customDomains} />
       <LearnedRules />

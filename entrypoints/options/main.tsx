@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/shared/styles.css';
+import '@/components/settings/settings.css';
 import { showInUiLanguage } from '@/platform/core';
 import { App } from './App';
 

@@ -1,7 +1,8 @@
 /**
- * The options page in Chromium: org domains with a live preview, validation that refuses bad
- * input and saves nothing, tools with the permission the browser really holds, export/import,
- * and a real custom-domain registration (script registered, running, removed).
+ * The options page in Chromium: settings that save as they change, org domains with a live
+ * preview, validation that refuses bad input and saves nothing, tools with the permission the
+ * browser really holds, export/import, and a real custom-domain registration (script
+ * registered, running, removed).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ const storedSettings = (page: Page) =>
 describe('the options page', () => {
   const session = useBrowser('chromium');
 
-  it('previews and saves org domains, and refuses bad input without saving', async () => {
+  it('saves each setting as it changes, says so, and refuses bad input without saving', async () => {
     const { browser } = session;
     const context = browser.chromium!.context;
     const panel = await context.newPage();
@@ -38,31 +39,64 @@ describe('the options page', () => {
     const page = await context.newPage();
     await page.goto(`${browser.extensionOrigin}/options.html`);
     await page.locator('[data-testid="settings-form"]').waitFor();
+    // No Save button: the page saves as the user types, and says "Saved." where it stays in view.
+    expect(
+      await page
+        .locator(
+          '[data-testid="settings-form"] button:not([type="button"]), [data-testid="save-settings"]',
+        )
+        .count(),
+    ).toBe(0);
+    const status = page.locator('[data-testid="settings-status"]');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
     await page.locator('[data-testid="org-domains"]').fill('acme.example');
     await expect
       .poll(() => page.locator('[data-testid="classification-preview"]').textContent())
       .toMatch(/of 1 person you know/);
-    await page.locator('[data-testid="save-settings"]').click();
-    await expect
-      .poll(() => page.locator('[data-testid="settings-status"]').textContent())
-      .toBe('Saved.');
+    await page.locator('[data-testid="settings-status"][data-state="saved"]').waitFor();
+    expect(await status.textContent()).toBe('Saved.');
     expect((await storedSettings(page))?.orgDomains).toEqual(['acme.example']);
 
     // A bad domain and an impossible band: a clear message, nothing saved.
-    await page.locator('[data-testid="org-domains"]').fill('acme.example\nnot a domain!');
+    await page.locator('[data-testid="org-domains"]').fill('acme.example\nnot-a-domain');
     await page.getByLabel('Band minimum, percent').fill('90');
     await page.getByLabel('Band maximum, percent').fill('10');
-    await page.locator('[data-testid="save-settings"]').click();
-    const status = await page.locator('[data-testid="settings-status"]').textContent();
-    expect(status).toMatch(/^Not saved: /);
-    expect(status).toMatch(/must be a domain/);
-    expect(status).toMatch(/band minimum must not exceed its maximum/);
-    expect((await storedSettings(page))?.orgDomains).toEqual(['acme.example']);
+    await page.locator('[data-testid="settings-status"][data-state="problem"]').waitFor();
+    expect(await status.textContent()).toContain(
+      'Not saved: “not-a-domain” is not a domain. Write it like acme.example.',
+    );
+    expect(await status.textContent()).toContain("the band's lower end must not be above");
+    expect(await page.locator('[data-testid="org-domains"]').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await page.locator('h1').click();
+    const stored = await storedSettings(page);
+    expect(stored?.orgDomains).toEqual(['acme.example']);
+    expect(stored?.band).toEqual({ min: 0.3, max: 0.7 });
+
+    // Corrected, each saves; the page keeps what the user typed as typed.
+    await page.locator('[data-testid="org-domains"]').fill('acme.example\nacme-labs.example');
+    await page.getByLabel('Band maximum, percent').fill('95');
+    await page.locator('[data-testid="settings-status"][data-state="saved"]').waitFor();
+    await expect
+      .poll(async () => {
+        const now = await storedSettings(page);
+        return [now?.orgDomains, now?.band];
+      })
+      .toEqual([['acme.example', 'acme-labs.example'], { min: 0.9, max: 0.95 }]);
+
+    // Nothing is lost by leaving: a goal typed just before the tab closes is kept.
+    await page.getByLabel('Weekly thank-you goal').fill('7');
+    await page.close();
+    const again = await context.newPage();
+    await again.goto(`${browser.extensionOrigin}/options.html`);
+    await expect.poll(async () => (await storedSettings(again))?.weeklyThankGoal).toBe(7);
+    expect(await again.getByLabel('Weekly thank-you goal').inputValue()).toBe('7');
 
     // Every tool shows the access the browser really holds.
-    await expect.poll(() => page.locator('text=access granted').count()).toBe(11);
-    await page.screenshot({ path: 'test-results/screenshots/options.png', fullPage: true });
-    await page.close();
+    await expect.poll(() => again.locator('text=access granted').count()).toBe(11);
+    await again.screenshot({ path: 'test-results/screenshots/options.png', fullPage: true });
+    await again.close();
   });
 
   it('exports everything and refuses a broken import with a list of problems, changing nothing', async () => {
