@@ -115,8 +115,10 @@ async function prepareChromium(context: BrowserContext, origin: string, history:
   const options = await context.newPage();
   await options.goto(`${origin}/options.html`);
   await options.fill('[data-testid="org-domains"]', DEMO_ORG_DOMAIN);
-  await options.click('[data-testid="save-settings"]');
-  await options.getByText('Saved.').waitFor({ timeout: 10_000 });
+  // The page saves as the field changes, and says so.
+  await options
+    .locator('[data-testid="settings-status"][data-state="saved"]')
+    .waitFor({ timeout: 10_000 });
   if (history) {
     await options.setInputFiles('input[type=file][data-testid="import-file"]', HISTORY_FILE);
     const status = options.locator('[data-testid="data-status"]');
