@@ -60,6 +60,11 @@ export function dedupeKeyOf(threadKey: string, personId: string, day: string): s
   return `${threadKey}|${personId}|${day}`;
 }
 
+/** What every dedupe key of a thread starts with (keys of other threads may too: compare). */
+export function dedupeKeyPrefix(threadKey: string): string {
+  return `${threadKey}|`;
+}
+
 /**
  * What a deleted interaction leaves behind: its thread, person and day, and when. Auto-logging
  * the same thread with the same person on the same day finds it and logs nothing.

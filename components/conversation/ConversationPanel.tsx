@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '@/lib/i18n';
 import type { Conversation, ConversationKind, Person, Relationship } from '@/lib/model';
@@ -64,7 +64,9 @@ export function ConversationPanel({
     threadKey?: string;
   }>();
 
-  useEffect(() => {
+  // A layout effect starts the read in the same task as the render that shows the new
+  // conversation; a plain effect waits for the next frame, a visible share of the sidebar's delay.
+  useLayoutEffect(() => {
     let cancelled = false;
     if (!conversation) {
       setPeople([]);
@@ -72,32 +74,20 @@ export function ConversationPanel({
     }
     void (async () => {
       try {
-        // A command: new people are written (and announced) once, then found as they are.
-        const resolved = await store.resolveParticipants(conversation, settings);
-        const logged = new Set<string>();
-        const cards = new Map<string, PersonCardFacts>();
+        // One read; new people are written (and announced) by a command inside it, once.
+        const view = await store.conversationView(conversation, settings);
+        if (cancelled) return;
         const now = Date.now();
-        // Everyone's history is read at once: one after another, a ten-person thread waited ten
-        // times before the sidebar listed anybody.
-        const [checkIns, histories] = await Promise.all([
-          store.listCheckIns(),
-          Promise.all(
-            resolved.map(({ person }) =>
-              Promise.all([store.interactionsWith(person.id), store.personActivity(person.id)]),
-            ),
-          ),
-        ]);
-        resolved.forEach(({ person }, n) => {
-          const [withThem, activity] = histories[n]!;
-          if (withThem.some((i) => i.threadKey === conversation.threadKey)) logged.add(person.id);
+        const cards = new Map<string, PersonCardFacts>();
+        for (const { person } of view.people) {
+          const activity = view.activity.get(person.id) ?? {};
           cards.set(
             person.id,
-            personCardFacts(activity, checkIns, person.id, now, settings.timeZone),
+            personCardFacts(activity, view.checkIns, person.id, now, settings.timeZone),
           );
-        });
-        if (cancelled) return;
-        setPeople(resolved);
-        setLoggedIds(logged);
+        }
+        setPeople(view.people);
+        setLoggedIds(view.loggedIds);
         setFacts(cards);
       } catch (e) {
         if (!cancelled) setError(t('panelReadError', (e as Error).message));

@@ -29,28 +29,53 @@ export async function conversationReported(
 ): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
-  const previous = await tabConversationItem(tabId).get();
-  const same = previous?.conversation?.threadKey === message.conversation?.threadKey;
-  const entry: TabConversation = {
-    conversation: message.conversation,
-    since: same && previous ? previous.since : Date.now(),
-    host: hostOf(sender.url ?? sender.tab?.url),
-  };
-  await tabConversationItem(tabId).set(entry);
-  const selfDomain = domainOf(message.conversation?.self?.email);
-  if (selfDomain && !isPublicMailDomain(selfDomain)) await rememberSignedInDomain(selfDomain);
+  const host = hostOf(sender.url ?? sender.tab?.url);
+  // Pages hear of it first and it is stored after: the sidebar starts reading its people while
+  // storage still writes. A page asking meanwhile gets what it was told (`told`).
+  const fresh: TabConversation = { conversation: message.conversation, since: Date.now(), host };
+  told.set(tabId, fresh);
   await tellPages(tabId, {
     type: 'conversation-changed',
     tabId,
     conversation: message.conversation,
   });
+  const entry = await oneAfterAnother(tabId, async () => {
+    const previous = await tabConversationItem(tabId).get();
+    const same = previous?.conversation?.threadKey === message.conversation?.threadKey;
+    const entry = same && previous ? { ...fresh, since: previous.since } : fresh;
+    await tabConversationItem(tabId).set(entry);
+    return entry;
+  });
+  if (told.get(tabId) === fresh) told.delete(tabId);
+  const selfDomain = domainOf(message.conversation?.self?.email);
+  if (selfDomain && !isPublicMailDomain(selfDomain)) await rememberSignedInDomain(selfDomain);
   // The timer decides (lib/auto-log.ts): the user may confirm the workspace meanwhile.
   if (message.conversation) scheduleAutoLog(tabId, entry);
 }
 
+/** Told to the tab's pages, not yet stored. */
+const told = new Map<number, TabConversation>();
+/** Each tab's writes, in the order reported, so an older report never lands over a newer one. */
+const writes = new Map<number, Promise<unknown>>();
+
+function oneAfterAnother<T>(tabId: number, write: () => Promise<T>): Promise<T> {
+  const done = (writes.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(write);
+  writes.set(tabId, done);
+  const forget = () => {
+    if (writes.get(tabId) === done) writes.delete(tabId);
+  };
+  done.then(forget, forget);
+  return done;
+}
+
+/** The tab's entry: what its pages were told last, or else what is stored. */
+async function entryOf(tabId: number): Promise<TabConversation | undefined> {
+  return told.get(tabId) ?? (await tabConversationItem(tabId).get());
+}
+
 export async function conversationOf(tabId: number | undefined): Promise<ConversationReply> {
   if (tabId === undefined) return { tabId: null, conversation: null };
-  const entry = await tabConversationItem(tabId).get();
+  const entry = await entryOf(tabId);
   const workspace = entry ? await workspaceState(entry) : undefined;
   return { tabId, conversation: entry?.conversation ?? null, ...(workspace ? { workspace } : {}) };
 }
@@ -84,7 +109,8 @@ function hostOf(url: string | undefined): string {
 }
 
 export function tabClosed(tabId: number): Promise<void> {
-  return tabConversationItem(tabId).remove();
+  told.delete(tabId);
+  return oneAfterAnother(tabId, () => tabConversationItem(tabId).remove());
 }
 
 function scheduleAutoLog(tabId: number, entry: TabConversation): void {

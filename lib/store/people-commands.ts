@@ -26,6 +26,7 @@ import {
   type NewPerson,
 } from './people';
 import { StoreReader } from './reader';
+import { factsIn, matchAllIn, VIEW_STORES, type ConversationView } from './conversation-view';
 import { abandon, NotFoundError, writeTx, type Db, type StoreName, type WriteTx } from './tx';
 
 export interface ResolvedParticipant {
@@ -141,6 +142,30 @@ export class PeopleCommands extends StoreReader {
     return found
       .filter((f, n) => found.findIndex((other) => other.person.id === f.person.id) === n)
       .map(({ participant, person }) => ({ participant, person }));
+  }
+
+  /**
+   * Everything the sidebar shows about an open conversation. One read-only transaction when every
+   * participant is stored as the page shows them (the common case); otherwise they are resolved
+   * first (a command, which announces), then read.
+   */
+  async conversationView(
+    conversation: Conversation,
+    settings: Pick<Settings, 'orgDomains'>,
+    now: number = Date.now(),
+  ): Promise<ConversationView> {
+    const tx = this.db.transaction([...VIEW_STORES], 'readonly');
+    const matched = await matchAllIn(tx, conversation, settings.orgDomains, now);
+    const view = matched.needsWrite
+      ? undefined
+      : await factsIn(tx, matched.people, conversation.threadKey);
+    await tx.done;
+    if (view) return view;
+    const people = await this.resolveParticipants(conversation, settings, now);
+    const read = this.db.transaction([...VIEW_STORES], 'readonly');
+    const resolved = await factsIn(read, people, conversation.threadKey);
+    await read.done;
+    return resolved;
   }
 
   /** The user's own choice for a person; it re-labels their interactions not tagged one by one. */

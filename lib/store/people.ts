@@ -14,7 +14,7 @@ import {
 } from '../model';
 import { dedupeKeyOf } from '../merge';
 import { findPeopleByName, mayMatchByName, mergePersonRecords, normalizeEmail } from '../people';
-import { NotFoundError, abandon, type WriteTx } from './tx';
+import { NotFoundError, abandon, type AnyTx, type WriteTx } from './tx';
 
 export type NewPerson = Omit<Person, 'id' | 'createdAt' | 'updatedAt'> &
   Partial<Pick<Person, 'id'>>;
@@ -34,6 +34,21 @@ export function newPerson(input: NewPerson, now: number): Person {
  */
 export async function resolveIn(
   tx: WriteTx,
+  participant: Participant,
+  orgDomains: readonly string[],
+  now: number,
+): Promise<{ person: Person; changed: boolean }> {
+  const resolved = await matchIn(tx, participant, orgDomains, now);
+  if (resolved.changed) await tx.objectStore('people').put(resolved.person);
+  return resolved;
+}
+
+/**
+ * What `resolveIn` would write, read only: the person as they should be stored, and whether that
+ * differs from what is stored (then a command must write it).
+ */
+export async function matchIn(
+  tx: AnyTx,
   participant: Participant,
   orgDomains: readonly string[],
   now: number,
@@ -88,7 +103,6 @@ export async function resolveIn(
       now,
     );
   }
-  await people.put(person);
   return { person, changed: true };
 }
 

@@ -15,6 +15,7 @@ import type { Appreciation, CheckIn, Interaction, Person, Settings } from '../mo
 import { normalizeEmail } from '../people';
 import { StorageBlockedError } from '../storage-errors';
 import { DB_NAME, DB_VERSION, upgrade, type InsideOutDB } from './schema';
+import type { AnyTx } from './tx';
 
 /** The store's view of settings: only what it needs to compute days and weeks. */
 export type StoreSettings = Pick<
@@ -96,21 +97,7 @@ export class StoreReader {
   /** How often and how recently the user dealt with and thanked a person. */
   async personActivity(personId: string): Promise<PersonActivity> {
     const tx = this.db.transaction(['interactions', 'appreciations'], 'readonly');
-    const all = IDBKeyRange.bound([personId, 0], [personId, Infinity]);
-    const interactions = tx.objectStore('interactions').index('personAt');
-    const appreciations = tx.objectStore('appreciations').index('personAt');
-    const [interactionCount, thanksCount, lastInteraction, lastThanks] = await Promise.all([
-      interactions.count(all),
-      appreciations.count(all),
-      interactions.openCursor(all, 'prev'),
-      appreciations.openCursor(all, 'prev'),
-    ]);
-    const activity = {
-      interactions: interactionCount,
-      thanks: thanksCount,
-      lastInteractionAt: lastInteraction?.value.at,
-      lastThankedAt: lastThanks?.value.at,
-    };
+    const activity = await activityIn(tx, personId);
     await tx.done;
     return activity;
   }
@@ -254,6 +241,25 @@ export class StoreReader {
     await tx.done;
     return totals;
   }
+}
+
+/** `personActivity`, inside a transaction that reads interactions and appreciations. */
+export async function activityIn(tx: AnyTx, personId: string): Promise<PersonActivity> {
+  const all = IDBKeyRange.bound([personId, 0], [personId, Infinity]);
+  const interactions = tx.objectStore('interactions').index('personAt');
+  const appreciations = tx.objectStore('appreciations').index('personAt');
+  const [interactionCount, thanksCount, lastInteraction, lastThanks] = await Promise.all([
+    interactions.count(all),
+    appreciations.count(all),
+    interactions.openCursor(all, 'prev'),
+    appreciations.openCursor(all, 'prev'),
+  ]);
+  return {
+    interactions: interactionCount,
+    thanks: thanksCount,
+    lastInteractionAt: lastInteraction?.value.at,
+    lastThankedAt: lastThanks?.value.at,
+  };
 }
 
 export interface PersonActivity {

@@ -5,6 +5,8 @@ import type { InsideOutDB } from './schema';
 export type Db = IDBPDatabase<InsideOutDB>;
 export type StoreName = StoreNames<InsideOutDB>;
 export type WriteTx = IDBPTransaction<InsideOutDB, StoreName[], 'readwrite'>;
+/** A transaction of either mode, for what only reads. */
+export type AnyTx = IDBPTransaction<InsideOutDB, StoreName[], IDBTransactionMode>;
 
 export function writeTx(db: Db, names: StoreName[]): WriteTx {
   return db.transaction(names, 'readwrite');
