@@ -6,6 +6,7 @@
  */
 import { monotonicFactory } from 'ulid';
 import { z } from 'zod';
+import { DEFAULT_SETTINGS as DEFAULTS } from './defaults';
 import { TOOLS } from './sites';
 
 export { TOOLS, type Tool } from './sites';
@@ -160,34 +161,36 @@ const DomainSchema = z
 /** Each is an item of its own in storage.sync (lib/settings-sync.ts), which holds 512 at most. */
 export const MAX_CUSTOM_DOMAINS = 200;
 
+/** Each field's default is DEFAULT_SETTINGS's (lib/defaults.ts, zod-free for the popup). */
 export const SettingsSchema = z.strictObject({
-  version: z.literal(1).default(1),
-  orgDomains: z.array(DomainSchema).max(100).default([]),
+  version: z.literal(1).default(DEFAULTS.version),
+  orgDomains: z.array(DomainSchema).max(100).default(DEFAULTS.orgDomains),
   /** 0 = Sunday … 6 = Saturday, as date-fns counts. */
-  weekStartsOn: z.number().int().min(0).max(6).default(1),
+  weekStartsOn: z.number().int().min(0).max(6).default(DEFAULTS.weekStartsOn),
   /** IANA time zone; empty means the browser's own. */
-  timeZone: z.string().max(100).default(''),
+  timeZone: z.string().max(100).default(DEFAULTS.timeZone),
   /** The internal share of interactions that counts as balanced. */
   band: z
     .strictObject({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) })
     .refine((b) => b.min <= b.max, 'the band minimum must not exceed its maximum')
-    .default({ min: 0.3, max: 0.7 }),
-  weeklyThankGoal: z.number().int().min(0).max(100).default(3),
-  reminderDays: z.array(z.number().int().min(0).max(6)).max(7).default([5]),
-  reminderTime: TimeOfDaySchema.default('15:00'),
+    .default(DEFAULTS.band),
+  weeklyThankGoal: z.number().int().min(0).max(100).default(DEFAULTS.weeklyThankGoal),
+  reminderDays: z.array(z.number().int().min(0).max(6)).max(7).default(DEFAULTS.reminderDays),
+  reminderTime: TimeOfDaySchema.default(DEFAULTS.reminderTime),
   quietHours: z
     .strictObject({ start: TimeOfDaySchema, end: TimeOfDaySchema })
-    .default({ start: '19:00', end: '08:00' }),
-  sites: z.partialRecord(ToolSchema, z.boolean()).default({}),
+    .default(DEFAULTS.quietHours),
+  sites: z.partialRecord(ToolSchema, z.boolean()).default(DEFAULTS.sites),
   customDomains: z
     .array(z.strictObject({ tool: ToolSchema, origin: UrlSchema }))
     .max(MAX_CUSTOM_DOMAINS)
-    .default([]),
-  autoLog: z.enum(['after-open', 'manual']).default('after-open'),
-  autoLogDelaySeconds: z.number().int().min(0).max(600).default(5),
+    .default(DEFAULTS.customDomains),
+  autoLog: z.enum(['after-open', 'manual']).default(DEFAULTS.autoLog),
+  autoLogDelaySeconds: z.number().int().min(0).max(600).default(DEFAULTS.autoLogDelaySeconds),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export { DEFAULT_SETTINGS } from './defaults';
+/** The same object as lib/defaults.ts's, typed by the schema. */
+export const DEFAULT_SETTINGS: Settings = DEFAULTS;
 
 /** One person as a tool's page shows them. */
 export const ParticipantSchema = z.strictObject({

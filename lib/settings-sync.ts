@@ -8,10 +8,8 @@
  */
 import { z } from 'zod';
 import { MAX_CUSTOM_DOMAINS, SettingsSchema, ToolSchema, type Settings } from './model';
+import { CUSTOM_DOMAIN_PREFIX as DOMAIN_PREFIX, SETTINGS_KEY } from './defaults';
 import { readSettings } from './settings';
-
-const SETTINGS_KEY = 'settings';
-const DOMAIN_PREFIX = 'custom-domain:';
 
 /** storage.sync's limits in Chrome (Firefox's are the same or looser). */
 export const SYNC_QUOTA = { perItem: 8_192, total: 102_400, items: 512 } as const;
@@ -96,9 +94,4 @@ export function planSettingsWrite(
 function hasLegacyDomains(current: Record<string, unknown>): boolean {
   const whole = current[SETTINGS_KEY];
   return !!whole && typeof whole === 'object' && 'customDomains' in whole;
-}
-
-/** Whether a change in storage.sync touches the settings (the item or a custom domain). */
-export function isSettingsKey(key: string): boolean {
-  return key === SETTINGS_KEY || key.startsWith(DOMAIN_PREFIX);
 }

@@ -4,14 +4,12 @@
  * composer. platform/index.ts re-exports all of it.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { settingsForDisplay } from '@/lib/defaults';
+import { isSettingsKey, SETTINGS_KEY, settingsForDisplay } from '@/lib/defaults';
 import type { MessageKey, Substitution, Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
 import { openReader, type StoreReader } from '@/lib/store/reader';
 
 export type { Browser };
-
-export const SETTINGS_KEY = 'settings';
 
 /** A string from public/_locales in the browser's language, with $1…$9 filled in. */
 export const t: Translate = (key: MessageKey, ...substitutions: Substitution[]) =>
@@ -40,10 +38,17 @@ export async function loadDisplaySettings(): Promise<Settings> {
 }
 
 export function onDisplaySettingsChanged(callback: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'sync' && changes[SETTINGS_KEY]) {
-      callback(settingsForDisplay(changes[SETTINGS_KEY].newValue));
-    }
+  return onSettingsStorageChange((changes) => {
+    if (changes[SETTINGS_KEY]) callback(settingsForDisplay(changes[SETTINGS_KEY].newValue));
+  });
+}
+
+type StorageChanges = Record<string, Browser.storage.StorageChange>;
+
+/** The one watch on the settings: calls back with each change to their keys in storage.sync. */
+export function onSettingsStorageChange(callback: (changes: StorageChanges) => void): () => void {
+  const listener = (changes: StorageChanges, area: string) => {
+    if (area === 'sync' && Object.keys(changes).some(isSettingsKey)) callback(changes);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -14,11 +14,12 @@ import {
 } from '@/lib/messages';
 import type { Settings } from '@/lib/model';
 import { readSettings, updateSettings } from '@/lib/settings';
-import { isSettingsKey, joinSettings, planSettingsWrite } from '@/lib/settings-sync';
+import { joinSettings, planSettingsWrite } from '@/lib/settings-sync';
+import { SETTINGS_KEY } from '@/lib/defaults';
 import { openStore, type Store } from '@/lib/store';
 
 export * from './core';
-import { extensionOrigin, SETTINGS_KEY } from './core';
+import { extensionOrigin, onSettingsStorageChange } from './core';
 
 // ---- messages ----
 
@@ -138,12 +139,7 @@ export async function removeOrgDomain(domain: string): Promise<void> {
 }
 
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'sync' && Object.keys(changes).some(isSettingsKey))
-      void loadSettings().then(callback);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onSettingsStorageChange(() => void loadSettings().then(callback));
 }
 
 /**
@@ -151,15 +147,13 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
  * another device, from any page), with what the settings hold now.
  */
 export function onOrgDomainsChanged(callback: (orgDomains: string[]) => void): () => void {
-  const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+  return onSettingsStorageChange((changes) => {
     const change = changes[SETTINGS_KEY];
-    if (area !== 'sync' || !change) return;
+    if (!change) return;
     const domainsOf = (stored: unknown) => JSON.stringify(readSettings(stored).orgDomains);
     if (domainsOf(change.oldValue) !== domainsOf(change.newValue))
       callback(readSettings(change.newValue).orgDomains);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  });
 }
 
 // ---- the log, read and written ----

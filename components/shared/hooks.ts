@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, type Person, type Settings } from '@/lib/model';
 import type { LearnedRule } from '@/lib/learned-rules/rule';
 import type { Store } from '@/lib/store';
 import { loadRules, watchRules } from '@/platform/learned-rules';
-
+import { useLive } from './read-hooks';
 import {
   getStore,
   loadSettings,
@@ -14,12 +14,7 @@ import {
 
 /** The user's settings, kept live. */
 export function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    return onSettingsChanged(setSettings);
-  }, []);
-  return settings;
+  return useLive(DEFAULT_SETTINGS, loadSettings, onSettingsChanged);
 }
 
 /** The store once open, or why it could not be opened (never "loading" forever). */
@@ -62,10 +57,5 @@ export function usePendingComposer(
 
 /** The learned rules, kept live. */
 export function useLearnedRules(): LearnedRule[] {
-  const [rules, setRules] = useState<LearnedRule[]>([]);
-  useEffect(() => {
-    void loadRules().then(setRules);
-    return watchRules(setRules);
-  }, []);
-  return rules;
+  return useLive<LearnedRule[]>([], loadRules, watchRules);
 }

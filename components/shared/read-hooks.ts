@@ -8,14 +8,32 @@ import type { Settings } from '@/lib/model';
 import { onStoreChange } from '@/lib/store/changes';
 import { loadDisplaySettings, onDisplaySettingsChanged } from '@/platform/core';
 
+/**
+ * A value read once and then kept live by a watch: `initial` until read, `ifUnreadable` if the
+ * read fails (without one, a failed read leaves `initial`).
+ */
+export function useLive<T>(
+  initial: T,
+  load: () => Promise<T>,
+  watch: (callback: (value: T) => void) => () => void,
+  ifUnreadable?: () => T,
+): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    void load().then(setValue, ifUnreadable && (() => setValue(ifUnreadable())));
+    return watch(setValue);
+  }, []);
+  return value;
+}
+
 /** The settings as stored, kept live; undefined until read (so nothing is read twice). */
 export function useDisplaySettings(): Settings | undefined {
-  const [settings, setSettings] = useState<Settings>();
-  useEffect(() => {
-    void loadDisplaySettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
-    return onDisplaySettingsChanged(setSettings);
-  }, []);
-  return settings;
+  return useLive<Settings | undefined>(
+    undefined,
+    loadDisplaySettings,
+    onDisplaySettingsChanged,
+    () => DEFAULT_SETTINGS,
+  );
 }
 
 /** A number that changes whenever any page changes the log: a dependency for live views. */
