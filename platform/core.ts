@@ -8,6 +8,13 @@ import { isSettingsKey, SETTINGS_KEY, settingsForDisplay } from '@/lib/defaults'
 import type { MessageKey, Substitution, Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/model';
 import { openReader, type StoreReader } from '@/lib/store/reader';
+import {
+  COMPOSER_DRAFT,
+  DECLINED_DOMAIN_OFFERS,
+  PENDING_COMPOSER,
+  type PendingComposer,
+  type StoredKey,
+} from '@/lib/stored-keys';
 
 export type { Browser };
 
@@ -54,23 +61,37 @@ export function onSettingsStorageChange(callback: (changes: StorageChanges) => v
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+// ---- keys kept with the browser's own calls (lib/stored-keys.ts says why) ----
+
+type AreaName = 'local' | 'session';
+// Firefox gives an extension frame inside a web page no storage.session: keep it locally there.
+const areaOf = (name: AreaName) =>
+  (name === 'session' && browser.storage.session) || browser.storage.local;
+
+/** One stored key, read through its parser, in storage.local (or session, where there is one). */
+export function storedKey<T>({ key, parse }: StoredKey<T>, areaName: AreaName = 'local') {
+  return {
+    get: async (): Promise<T> => parse((await areaOf(areaName).get(key))[key]),
+    set: (value: T): Promise<void> => areaOf(areaName).set({ [key]: value }),
+    remove: (): Promise<void> => areaOf(areaName).remove(key),
+    /** Calls back with each new value, parsed; returns the call that stops watching. */
+    watch(callback: (value: T) => void): () => void {
+      const listener = (changes: StorageChanges, area: string) => {
+        const change = changes[key];
+        if (area === areaName && change) callback(parse(change.newValue));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
 // ---- a draft kept while the sidebar is closed ----
 
-// Firefox gives an extension frame inside a web page no storage.session: keep it locally there.
-const draftArea = () => browser.storage.session ?? browser.storage.local;
-const DRAFT_KEY = 'composer-draft';
-
-export async function loadComposerDraft(): Promise<unknown> {
-  return (await draftArea().get(DRAFT_KEY))[DRAFT_KEY];
-}
-
-export async function saveComposerDraft(draft: unknown): Promise<void> {
-  await draftArea().set({ [DRAFT_KEY]: draft });
-}
-
-export async function clearComposerDraft(): Promise<void> {
-  await draftArea().remove(DRAFT_KEY);
-}
+const draft = storedKey(COMPOSER_DRAFT, 'session');
+export const loadComposerDraft = (): Promise<unknown> => draft.get();
+export const saveComposerDraft = (value: unknown): Promise<void> => draft.set(value);
+export const clearComposerDraft = (): Promise<void> => draft.remove();
 
 // ---- the log, read-only ----
 
@@ -102,38 +123,21 @@ export async function activeTab(): Promise<Browser.tabs.Tab | undefined> {
   return tab;
 }
 
-const DECLINED_DOMAIN_OFFERS = 'declined-domain-offers';
+const declinedOffers = storedKey(DECLINED_DOMAIN_OFFERS);
 
 /** Domains the user said no to ("are people at @x your colleagues?"): never asked again. */
-export async function loadDeclinedDomainOffers(): Promise<string[]> {
-  return readDomainList(
-    (await browser.storage.local.get(DECLINED_DOMAIN_OFFERS))[DECLINED_DOMAIN_OFFERS],
-  );
-}
+export const loadDeclinedDomainOffers = (): Promise<string[]> => declinedOffers.get();
 
 export async function declineDomainOffer(domain: string): Promise<void> {
-  const declined = await loadDeclinedDomainOffers();
-  if (!declined.includes(domain))
-    await browser.storage.local.set({ [DECLINED_DOMAIN_OFFERS]: [...declined, domain] });
+  const declined = await declinedOffers.get();
+  if (!declined.includes(domain)) await declinedOffers.set([...declined, domain]);
 }
 
-export function onDeclinedDomainOffersChanged(callback: (declined: string[]) => void): () => void {
-  const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'local' && changes[DECLINED_DOMAIN_OFFERS])
-      callback(readDomainList(changes[DECLINED_DOMAIN_OFFERS].newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
+export const onDeclinedDomainOffersChanged = (
+  callback: (declined: string[]) => void,
+): (() => void) => declinedOffers.watch(callback);
 
-// Stored values are input like any other: a list of strings, or nothing.
-const readDomainList = (stored: unknown): string[] =>
-  Array.isArray(stored) ? stored.filter((d): d is string => typeof d === 'string') : [];
-
-const PENDING_COMPOSER = 'pending-composer';
-
-/** Whom the next composer opens for: one person, or several to choose from. */
-export type PendingComposer = { personId: string } | { candidateIds: string[] };
+const pendingComposer = storedKey(PENDING_COMPOSER);
 
 /** Opens the settings (the options page) in a tab of its own. */
 export async function openSettings(): Promise<void> {
@@ -158,8 +162,7 @@ export async function setPendingComposer(
     'person' in target
       ? { personId: target.person.id }
       : { candidateIds: target.candidates.map((c) => c.id) };
-  // storage.local, not session: Firefox gives extension frames inside web pages no session area.
-  await browser.storage.local.set({ [PENDING_COMPOSER]: { ...pending, at: Date.now() } });
+  await pendingComposer.set({ ...pending, at: Date.now() });
 }
 
 /** Opens the side panel with the thank-you composer ready for one person. */
@@ -170,13 +173,8 @@ export async function openComposerInSidePanel(personId: string): Promise<void> {
 }
 
 /** Calls back whenever someone asks for a composer (the menu, a notification, the popup). */
-export function onPendingComposer(callback: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && PENDING_COMPOSER in changes) callback();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
+export const onPendingComposer = (callback: () => void): (() => void) =>
+  pendingComposer.watch(() => callback());
 
 /** Calls back when the user switches tabs. */
 export function onTabActivated(callback: () => void): () => void {
@@ -187,10 +185,9 @@ export function onTabActivated(callback: () => void): () => void {
 
 /** Whom a newly opened composer is for, taken once (a minute at most after the click). */
 export async function takePendingComposer(): Promise<PendingComposer | undefined> {
-  const pending = (await browser.storage.local.get(PENDING_COMPOSER))[PENDING_COMPOSER] as
-    (PendingComposer & { at: number }) | undefined;
+  const pending = await pendingComposer.get();
   if (!pending) return undefined;
-  await browser.storage.local.remove(PENDING_COMPOSER);
+  await pendingComposer.remove();
   if (Date.now() - pending.at > 60_000) return undefined;
   return 'personId' in pending
     ? { personId: pending.personId }

@@ -19,7 +19,8 @@ import { SETTINGS_KEY } from '@/lib/defaults';
 import { openStore, type Store } from '@/lib/store';
 
 export * from './core';
-import { extensionOrigin, onSettingsStorageChange } from './core';
+import { extensionOrigin, onSettingsStorageChange, storedKey } from './core';
+import { SEEN_ORG_DOMAINS } from '@/lib/stored-keys';
 
 // ---- messages ----
 
@@ -193,19 +194,14 @@ export async function notify(id: string, title: string, message: string): Promis
 
 // ---- what the tools showed about the user (offered as org domains) ----
 
-const SEEN_DOMAINS = 'seen-org-domains';
+const seenDomains = storedKey(SEEN_ORG_DOMAINS);
 
 export async function rememberSignedInDomain(domain: string): Promise<void> {
-  const known = await seenOrgDomains();
-  if (!known.includes(domain)) {
-    await browser.storage.local.set({ [SEEN_DOMAINS]: [...known, domain].slice(-10) });
-  }
+  const known = await seenDomains.get();
+  if (!known.includes(domain)) await seenDomains.set([...known, domain].slice(-10));
 }
 
-export async function seenOrgDomains(): Promise<string[]> {
-  const stored = (await browser.storage.local.get(SEEN_DOMAINS))[SEEN_DOMAINS];
-  return Array.isArray(stored) ? stored.filter((d): d is string => typeof d === 'string') : [];
-}
+export const seenOrgDomains = (): Promise<string[]> => seenDomains.get();
 
 // ---- wiping: everything the extension keeps about the user's days, not just the log ----
 

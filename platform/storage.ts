@@ -8,6 +8,7 @@ import { readWorkspaceAnswers, type AutoLogVerdict } from '@/lib/auto-log';
 import { readFrameGrant, type FrameGrant } from '@/lib/frame-gate';
 import type { Conversation } from '@/lib/model';
 import { readReminderState } from '@/lib/reminders';
+import { readStringList } from '@/lib/stored-keys';
 
 export interface StoredItem<T> {
   get(): Promise<T>;
@@ -73,8 +74,7 @@ export function frameGrantItem(tabId: number): StoredItem<FrameGrant | undefined
 /** Self-hosted origins this device was allowed to reach, by the user, for a custom domain. */
 export const customDomainGrantsItem = defineStoredItem('local:custom-domain-grants', {
   version: 1,
-  parse: (stored) =>
-    Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [],
+  parse: readStringList,
 });
 
 /**
