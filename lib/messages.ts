@@ -16,6 +16,11 @@ const InsertText = z.strictObject({
 });
 const closeSidebar = z.strictObject({ type: z.literal('close-sidebar') });
 const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
+const sidebarLayout = z.strictObject({
+  type: z.literal('sidebar-layout'),
+  compact: z.boolean().optional(),
+  push: z.boolean().optional(),
+});
 
 /** The in-page sidebar steering the picker in its page (the keyboard's way to pick). */
 /** What picking teaches: the people, the conversation's title, or the part holding it. */
@@ -48,6 +53,7 @@ const PickState = {
 const RelayedToContentScript = z.discriminatedUnion('type', [
   closeSidebar,
   hideLauncher,
+  sidebarLayout,
   InsertText,
   Pick,
   learnedRuleChanged,
@@ -258,6 +264,23 @@ export const PROTOCOL = {
     from: 'extension-pages',
     to: 'content-script',
     request: hideLauncher,
+    reply: reply<void>(),
+  },
+  /** The in-page sidebar's own controls: compact or not, narrowing the page or floating. */
+  'sidebar-layout': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: sidebarLayout,
+    reply: reply<void>(),
+  },
+  /**
+   * The in-page sidebar moves to the browser's side panel: opened for the sender's tab, and the
+   * in-page one closes.
+   */
+  'move-to-side-panel': {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('move-to-side-panel') }),
     reply: reply<void>(),
   },
   /** Types the user's thank-you into the open reply box: true when it could. */

@@ -58,9 +58,19 @@ export interface SidebarPrefs {
   hidden: boolean;
   /** Vertical position of the launcher tab, in percent of the viewport height. */
   top: number;
+  /** The narrow sidebar. */
+  compact: boolean;
+  /** The sidebar narrows the page to make room for itself (where the tool allows it). */
+  push: boolean;
 }
 
-const DEFAULT_PREFS: SidebarPrefs = { open: false, hidden: false, top: 40 };
+const DEFAULT_PREFS: SidebarPrefs = {
+  open: false,
+  hidden: false,
+  top: 40,
+  compact: false,
+  push: true,
+};
 
 function prefsKey(host: string): string {
   return `launcher:${host}`;
@@ -73,6 +83,8 @@ export async function loadSidebarPrefs(host: string): Promise<SidebarPrefs> {
     return {
       open: stored?.open === true,
       hidden: stored?.hidden === true,
+      compact: stored?.compact === true,
+      push: stored?.push !== false,
       top:
         typeof stored?.top === 'number' && stored.top >= 0 && stored.top <= 95
           ? stored.top

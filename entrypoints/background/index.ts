@@ -21,7 +21,12 @@ import {
 } from './conversations';
 import { claimFrame, forgetFrame, grantFrame, isGrantedSidebar, isSidebarFrame } from './frames';
 import { refreshBadge } from './badge';
-import { frameStorageDenied, mayFrameSidebar, openSidePanelFor } from './side-panel';
+import {
+  frameStorageDenied,
+  mayFrameSidebar,
+  moveToSidePanel,
+  openSidePanelFor,
+} from './side-panel';
 import { learnedRuleFor, learnedRuleRead, pickStateReported, startPicking } from './learned-rules';
 import { createMenus, MENU, onContextMenuClick } from './menus';
 import {
@@ -123,6 +128,7 @@ const fromContentScript: Handlers<MessageTo<'background'>, Sender> = {
 const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
   'claim-frame': (message, sender) => claimFrame(message.token, sender),
   'frame-storage-denied': frameStorageDenied,
+  'move-to-side-panel': moveToSidePanel,
   'answer-workspace': async (message, sender) =>
     sender.tab?.id !== undefined && (await isGrantedSidebar(sender))
       ? workspaceAnswered(sender.tab.id, message.log)

@@ -43,3 +43,14 @@ export async function frameStorageDenied(
   await sendToTab(tabId, { type: 'use-side-panel' });
   if (message.open) await sendToTab(tabId, { type: 'close-sidebar' });
 }
+
+/** The in-page sidebar asks to move to the side panel: it opens for that tab, the frame closes. */
+export async function moveToSidePanel(_message: unknown, sender: Sender): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !isSidebarFrame(sender)) return;
+  // Before anything is awaited, as above: the click must still count.
+  const opening = openSidePanelFor(tabId, sender.tab?.windowId);
+  if (!(await isGrantedSidebar(sender))) return;
+  await opening;
+  await sendToTab(tabId, { type: 'close-sidebar' });
+}

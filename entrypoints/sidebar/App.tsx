@@ -8,8 +8,9 @@ import { WorkspaceQuestion } from '@/components/conversation/WorkspaceQuestion';
 import { needsTeaching } from '@/lib/learned-rules/rule';
 import type { PickingTarget, PickPart, WorkspaceState } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
+import { SidebarControls } from './SidebarControls';
 import { StorageHandOver } from './StorageHandOver';
-import { isFromExtensionPage, onMessage, openSettings, sendToBackground, t } from '@/platform';
+import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
 
 const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
 
@@ -90,20 +91,7 @@ export function App() {
 
   return (
     <main>
-      <div class="toolbar">
-        <strong>{t('extName')}</strong>
-        <span>
-          <button type="button" data-testid="open-settings" onClick={() => void openSettings()}>
-            {t('commonSettings')}
-          </button>{' '}
-          <button type="button" onClick={hide} title={t('sidebarHideTitle')}>
-            {t('sidebarHide')}
-          </button>{' '}
-          <button type="button" onClick={close} aria-label={t('sidebarClose')} data-testid="close">
-            ✕
-          </button>
-        </span>
-      </div>
+      <SidebarControls onHide={hide} onClose={close} />
       {problem ? (
         <StorageHandOver problem={problem} />
       ) : !store || !loaded ? (

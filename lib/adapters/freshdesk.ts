@@ -7,6 +7,7 @@
  * its To/Cc/Notified addresses. Contact ids from `/a/contacts/<id>` links give handles
  * `freshdesk:<id>`.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Conversation } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import {
@@ -183,6 +184,7 @@ function extract(document: Document, url: URL): Conversation | null {
 export const freshdesk: Adapter = {
   tool: 'freshdesk',
   matches: TOOL_MATCHES.freshdesk,
+  room: APP_PAGE_ROOM,
   extract,
   container: (document) =>
     first(document, CONTAINER) ?? first(document, SUBJECT)?.closest('main') ?? null,

@@ -6,6 +6,7 @@
  * requests and older issue pages). The signed-in login is in `meta[name="user-login"]`.
  * GitHub Enterprise Server serves the same pages at the company's own host (a custom domain).
  */
+import { DOCUMENT_PAGE_ROOM } from '../page-room';
 import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import { allOf, attr, dedupeParticipants, first, text, withinLimits } from './dom';
@@ -80,6 +81,7 @@ const MENTIONS = ['.markdown-body a.user-mention[data-hovercard-url^="/users/"]'
 export const github: Adapter = {
   tool: 'github',
   matches: TOOL_MATCHES.github,
+  room: DOCUMENT_PAGE_ROOM,
   container: (document) => first(document, CONTAINER),
   extract(document, url) {
     const where = threadOf(url);

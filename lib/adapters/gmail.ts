@@ -6,6 +6,7 @@
  * stays in the DOM while a thread is open, so people are read only inside the thread view and
  * only from message headers (never from bodies or quoted text).
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import { googleChat } from './google-chat';
@@ -145,6 +146,7 @@ function threadInPreview(document: Document, view: Element, url: URL) {
 export const gmail: Adapter = {
   tool: 'gmail',
   matches: TOOL_MATCHES.gmail,
+  room: APP_PAGE_ROOM,
   container: (document) => threadView(document) ?? document.querySelector(THREAD_VIEW),
   extract(document, url) {
     if (url.pathname.startsWith('/chat/')) return null;

@@ -11,6 +11,7 @@
  * inside the messages and the conversation's own header — never from the navigation's lists.
  * Bots (`user/bot/…`) are not people.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import {
@@ -163,6 +164,7 @@ function conversation(document: Document): Element | null {
 export const googleChat: Adapter = {
   tool: 'google-chat',
   matches: [...TOOL_MATCHES['google-chat'], 'https://mail.google.com/chat/*'],
+  room: APP_PAGE_ROOM,
   container: conversation,
   extract(document, url) {
     const place = chatPlaceIn(url) ?? placeFromNavigation(document, url);

@@ -9,6 +9,7 @@
  * Center (and the old Cloud issue view) use `#key-val`, `#summary-val`, `#reporter-val` with
  * usernames in `.user-hover[rel]`. Only the issue view is read, never the board behind it.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import {
@@ -224,6 +225,7 @@ function extract(document: Document, url: URL): Conversation | null {
 export const jira: Adapter = {
   tool: 'jira',
   matches: TOOL_MATCHES.jira,
+  room: APP_PAGE_ROOM,
   extract,
   container: (document) =>
     first(document, CONTAINER) ?? first(document, TITLE)?.closest('[role="dialog"], main') ?? null,

@@ -7,6 +7,7 @@
  * title are publicly attested; the people markers are not (see the sources at the end).
  * The signed-in user's name is on the account menu button (`Account: <name>`).
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import { allOf, attr, dedupeParticipants, first, nearest, text, withinLimits } from './dom';
@@ -53,6 +54,7 @@ const NOBODY = /^(unassigned|no assignee|nobody|none|assign)$/i;
 export const linear: Adapter = {
   tool: 'linear',
   matches: TOOL_MATCHES.linear,
+  room: APP_PAGE_ROOM,
   container: (document) => layoutOf(first(document, ISSUE_VIEW)),
   extract(document, url) {
     const where = ISSUE_PATH.exec(url.hostname === 'linear.app' ? url.pathname : '');

@@ -8,6 +8,7 @@
  * they carry ("Name <email>" in a title or aria-label, mailto links) and their role by the
  * "From:" / "To:" / "Cc:" label around them. Message bodies are never read.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import {
@@ -187,6 +188,7 @@ function signedInUser(document: Document): { name?: string; email?: string } | u
 export const outlook: Adapter = {
   tool: 'outlook',
   matches: TOOL_MATCHES.outlook,
+  room: APP_PAGE_ROOM,
   container: (document) => first(document, READING_PANE),
   extract(document, url) {
     const pane = first(document, READING_PANE);

@@ -8,6 +8,7 @@
  * the user's sys_id in a hidden input, which gives handles `servicenow:<sys_id>`. The page shows
  * no emails except raw addresses on a watch list.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Conversation } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import { looksLikePersonName } from '../person-name';
@@ -169,6 +170,7 @@ function shellUserName(document: Document): string | undefined {
 export const servicenow: Adapter = {
   tool: 'servicenow',
   matches: TOOL_MATCHES.servicenow,
+  room: APP_PAGE_ROOM,
   extract,
   // The UI16 and Next Experience shells show the form in a same-origin frame.
   framed: true,

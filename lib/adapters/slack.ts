@@ -5,6 +5,7 @@
  * senders from another organisation show an external-organisation badge (markup unverified).
  * Two generations: the current `data-qa` markup, then the older `c-message__sender_link`.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import { allOf, attr, dedupeParticipants, first, text, withinLimits } from './dom';
@@ -49,6 +50,7 @@ const BOOT_USER = /["']?user_id["']?\s*:\s*["']([UW][A-Z0-9]+)["']/;
 export const slack: Adapter = {
   tool: 'slack',
   matches: TOOL_MATCHES.slack,
+  room: APP_PAGE_ROOM,
   container: (document) => first(document, CONTAINER),
   extract(document, url) {
     const where = CLIENT_PATH.exec(url.hostname === 'app.slack.com' ? url.pathname : '');

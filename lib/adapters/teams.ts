@@ -7,6 +7,7 @@
  * people are known by name; an "External" (or "Guest") label marks someone from outside the
  * organisation. Markup generations: new Teams (Fluent UI, `data-tid`), then classic Teams.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import {
@@ -94,6 +95,7 @@ const EXTERNAL_SUFFIX = /\s*\((external|guest)\)\s*$/i;
 export const teams: Adapter = {
   tool: 'teams',
   matches: TOOL_MATCHES.teams,
+  room: APP_PAGE_ROOM,
   container: (document) => first(document, CONTAINER),
   extract(document, url) {
     if (!HOSTS.has(url.hostname)) return null;

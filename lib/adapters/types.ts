@@ -1,4 +1,5 @@
 import type { Conversation, Tool } from '../model';
+import type { PageRoom } from '../page-room';
 import type { SelfShown } from './dom';
 
 /**
@@ -23,4 +24,6 @@ export interface Adapter {
   framed?: boolean;
   /** The signed-in user as the top frame shows them, for a conversation read in a frame. */
   self?(document: Document): SelfShown | undefined;
+  /** How the tool's page narrows to make room for the in-page sidebar; none: it floats over. */
+  room?: PageRoom;
 }

@@ -6,6 +6,7 @@
  * assignee field lists agents only, shown as `Group/Agent`, and internal notes are written by
  * agents (signal 'internal'). CCs may be either, so they carry no signal.
  */
+import { APP_PAGE_ROOM } from '../page-room';
 import type { Conversation, Participant } from '../model';
 import { TOOL_MATCHES } from '../sites';
 import {
@@ -149,6 +150,7 @@ function extract(document: Document, url: URL): Conversation | null {
 export const zendesk: Adapter = {
   tool: 'zendesk',
   matches: TOOL_MATCHES.zendesk,
+  room: APP_PAGE_ROOM,
   extract,
   container: (document) => first(document, ACTIVE_PANE),
 };

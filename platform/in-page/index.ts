@@ -44,6 +44,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
     onPrefsChange: (next) => void saveSidebarPrefs(host, next),
     onFrameLoad: (frame) => void introduceFrame(frame),
     openElsewhere: site?.framed === false ? openSidePanel : undefined,
+    room: adapter.room,
   });
   signal.addEventListener('abort', () => sidebar.destroy());
 
@@ -76,6 +77,11 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
       void saveSidebarPrefs(host, { ...prefs, open: false, hidden: true });
     },
     'open-sidebar': () => sidebar.open(),
+    'sidebar-layout': (message) =>
+      sidebar.setLayout({
+        compact: typeof message.compact === 'boolean' ? message.compact : undefined,
+        push: typeof message.push === 'boolean' ? message.push : undefined,
+      }),
     'use-side-panel': () => sidebar.openElsewhereFromNowOn(openSidePanel),
     'learned-rule-changed': () =>
       void askRule().then((next) => {

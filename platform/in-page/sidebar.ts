@@ -5,28 +5,33 @@
  * site). The host page's DOM only ever holds this chrome; every name, relationship and note
  * renders inside the extension-origin iframe.
  */
+import { FULL_WIDTH_BELOW, sidebarWidth, type PageRoom } from '@/lib/page-room';
 import { t, type SidebarPrefs } from '@/platform/content';
+import { pageRoom } from './room';
+
+/** The launcher tab's width: beside an open sidebar, the page makes room for it too. */
+const TAB_WIDTH = 28;
 
 const STYLE = `
 :host { all: initial; }
 .tab {
-  position: fixed; right: 0; z-index: 2147483646; width: 28px; height: 64px;
+  position: fixed; right: 0; z-index: 2147483646; width: ${TAB_WIDTH}px; height: 64px;
   border: 1px solid #4b5563; border-right: none; border-radius: 8px 0 0 8px;
   background: #1f2937; color: #f9fafb; font: 600 11px/1 system-ui, sans-serif;
   writing-mode: vertical-rl; cursor: pointer; padding: 0; touch-action: none;
 }
 .tab:focus-visible { outline: 3px solid #60a5fa; outline-offset: 2px; }
-.tab[aria-expanded="true"] { right: 360px; }
-@media (max-width: 600px) { .tab[aria-expanded="true"] { right: 100vw; } }
+.tab:not([aria-expanded="true"]) { right: 0 !important; }
+@media (max-width: ${FULL_WIDTH_BELOW - 0.02}px) { .tab[aria-expanded="true"] { right: 100vw !important; } }
 `;
 
 const PANEL_STYLE = `
 iframe {
-  position: fixed; top: 0; right: 0; z-index: 2147483647; width: 360px; height: 100vh;
-  border: none; border-left: 1px solid #d1d5db; box-shadow: -4px 0 16px rgb(0 0 0 / 0.15);
+  position: fixed; top: 0; right: 0; z-index: 2147483647; height: 100vh;
+  box-sizing: border-box; border: none; border-left: 1px solid #d1d5db; box-shadow: -4px 0 16px rgb(0 0 0 / 0.15);
   background: Canvas; color-scheme: light dark;
 }
-@media (max-width: 600px) { iframe { width: 100vw; } }
+@media (max-width: ${FULL_WIDTH_BELOW - 0.02}px) { iframe { width: 100vw !important; } }
 `;
 
 export interface InPageSidebar {
@@ -36,6 +41,8 @@ export interface InPageSidebar {
   toggle(): void;
   /** From now on a click opens the sidebar `elsewhere` (the frame, if open, stays until closed). */
   openElsewhereFromNowOn(elsewhere: () => void): void;
+  /** The sidebar's width (compact or not) and whether it narrows the page; both remembered. */
+  setLayout(layout: { compact?: boolean; push?: boolean }): void;
   /** Puts the host element back if the page's own rendering removed it. */
   ensureAttached(): void;
   destroy(): void;
@@ -54,6 +61,8 @@ export interface SidebarOptions {
    * so it is never done on load.
    */
   openElsewhere?: () => void;
+  /** How the tool's page makes room for the sidebar (its adapter says); none: it floats. */
+  room?: PageRoom;
 }
 
 export function mountSidebar(options: SidebarOptions): InPageSidebar {
@@ -80,11 +89,26 @@ export function mountSidebar(options: SidebarOptions): InPageSidebar {
   panelRoot.append(panelStyle);
   shadow.append(style, tab, panelHost);
   let frame: HTMLIFrameElement | undefined;
+  const room = pageRoom(doc, options.room);
 
   function place(): void {
+    const width = sidebarWidth(prefs.compact);
     tab.style.top = `${prefs.top}vh`;
+    tab.style.right = `${width}px`;
     tab.setAttribute('aria-expanded', String(!!frame));
     host.dataset.state = frame ? 'open' : 'closed';
+    if (frame) frame.style.width = `${width}px`;
+    if (frame && prefs.push) room.make(width + TAB_WIDTH);
+    else room.restore();
+  }
+
+  /** The frame's address says how it is laid out, so its controls start in the right state. */
+  function frameUrl(): string {
+    const url = new URL(sidebarUrl);
+    url.searchParams.set('compact', String(prefs.compact));
+    url.searchParams.set('push', String(prefs.push));
+    url.searchParams.set('room', String(!!options.room));
+    return url.href;
   }
 
   function save(): void {
@@ -106,7 +130,7 @@ export function mountSidebar(options: SidebarOptions): InPageSidebar {
       made.title = t('extName');
       made.allow = 'clipboard-write';
       made.addEventListener('load', () => options.onFrameLoad?.(made));
-      made.src = sidebarUrl;
+      made.src = frameUrl();
       frame = made;
       panelRoot.append(made);
       prefs.open = true;
@@ -129,10 +153,21 @@ export function mountSidebar(options: SidebarOptions): InPageSidebar {
     openElsewhereFromNowOn(elsewhere) {
       openElsewhere = elsewhere;
     },
+    setLayout(layout) {
+      if (typeof layout.compact === 'boolean') prefs.compact = layout.compact;
+      if (typeof layout.push === 'boolean') prefs.push = layout.push;
+      place();
+      save();
+    },
     ensureAttached() {
-      if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+      // Beside the body, not in it: a body that holds the page's fixed elements (lib/page-room)
+      // would hold the sidebar too.
+      if (!host.isConnected) doc.documentElement.append(host);
+      // The page may have re-rendered its root's styles.
+      if (frame && prefs.push) place();
     },
     destroy() {
+      room.restore();
       host.remove();
     },
   };

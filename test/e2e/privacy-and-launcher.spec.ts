@@ -176,7 +176,9 @@ describe('the launcher and logging in chromium', () => {
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(moved, 0);
 
     // "Hide here" removes the launcher from this site.
-    await (await sidebarFrame(page)).getByRole('button', { name: 'Hide here' }).click();
+    const sidebar = await sidebarFrame(page);
+    await sidebar.getByRole('button', { name: 'Layout' }).click();
+    await sidebar.getByRole('button', { name: 'Hide here' }).click();
     await expect.poll(() => page.locator('inside-out-root').count()).toBe(0);
     await expect.poll(saved).toMatchObject({ hidden: true });
     await page.reload();
