@@ -15,6 +15,7 @@ const InsertText = z.strictObject({
   text: z.string().min(1).max(2_000),
 });
 const closeSidebar = z.strictObject({ type: z.literal('close-sidebar') });
+const replyBoxOpen = z.strictObject({ type: z.literal('reply-box-open') });
 const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
 const sidebarLayout = z.strictObject({
   type: z.literal('sidebar-layout'),
@@ -54,6 +55,7 @@ const RelayedToContentScript = z.discriminatedUnion('type', [
   closeSidebar,
   hideLauncher,
   sidebarLayout,
+  replyBoxOpen,
   InsertText,
   Pick,
   learnedRuleChanged,
@@ -282,6 +284,13 @@ export const PROTOCOL = {
     to: 'background',
     request: z.strictObject({ type: z.literal('move-to-side-panel') }),
     reply: reply<void>(),
+  },
+  /** Whether the page has a reply box open now (Insert is offered only then). */
+  'reply-box-open': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: replyBoxOpen,
+    reply: reply<boolean>(),
   },
   /** Types the user's thank-you into the open reply box: true when it could. */
   'insert-text': {

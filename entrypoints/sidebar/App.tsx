@@ -8,11 +8,10 @@ import { WorkspaceQuestion } from '@/components/conversation/WorkspaceQuestion';
 import { needsTeaching } from '@/lib/learned-rules/rule';
 import type { PickingTarget, PickPart, WorkspaceState } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
+import { useReplyBoxOpen } from './reply-box';
 import { SidebarControls } from './SidebarControls';
 import { StorageHandOver } from './StorageHandOver';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
-
-const INSERTABLE = new Set(['gmail', 'outlook', 'slack', 'teams']);
 
 /** The in-page sidebar: runs in an extension-origin iframe inside the host page. */
 export function App() {
@@ -24,6 +23,8 @@ export function App() {
   const [loaded, setLoaded] = useState(false);
   const [workspace, setWorkspace] = useState<WorkspaceState | undefined>();
   const flow = useThankFlow(store, true);
+  const composing = !!(flow.thanking || flow.choices);
+  const replyBoxOpen = useReplyBoxOpen(composing ? conversation?.tool : undefined);
   const [picking, setPicking] = useState<PickingTarget>(null);
   const [part, setPart] = useState<PickPart>('people');
   const [pickError, setPickError] = useState(false);
@@ -103,7 +104,7 @@ export function App() {
           store={store}
           flow={flow}
           prefill={conversation?.title ? t('composerPrefillThread', conversation.title) : undefined}
-          canInsert={!!conversation && INSERTABLE.has(conversation.tool)}
+          canInsert={replyBoxOpen}
           onInsert={async (text) =>
             (await sendToBackground({
               type: 'relay',
