@@ -13,7 +13,8 @@ export type ClickedTab = Pick<Browser.tabs.Tab, 'id' | 'windowId' | 'url'> | und
 export type MenuItem = Browser.contextMenus.CreateProperties & { id: string };
 
 export interface BackgroundEvents {
-  installed(): void;
+  /** `reason`: "install" the first time, "update" (or another) after. */
+  installed(reason: string): void;
   startup(): void;
   tabClosed(tabId: number): void;
   permissionsRemoved(): void;
@@ -26,7 +27,7 @@ export interface BackgroundEvents {
 
 /** Listens to every event the background handles; call once, at the top of the background. */
 export function listen(on: BackgroundEvents): void {
-  browser.runtime.onInstalled.addListener(() => on.installed());
+  browser.runtime.onInstalled.addListener((details) => on.installed(details.reason));
   browser.runtime.onStartup.addListener(() => on.startup());
   browser.tabs.onRemoved.addListener((tabId) => on.tabClosed(tabId));
   browser.permissions.onRemoved.addListener(() => on.permissionsRemoved());
@@ -90,8 +91,10 @@ export async function setMenus(items: MenuItem[]): Promise<void> {
   for (const item of items) browser.contextMenus.create(item);
 }
 
-/** Opens one of the extension's pages (`/sidepanel.html?…`) in a new tab. */
-export async function openExtensionTab(path: `/sidepanel.html${string}`): Promise<void> {
+/** Opens one of the extension's pages (`/sidepanel.html?…`, the welcome) in a new tab. */
+export async function openExtensionTab(
+  path: `/sidepanel.html${string}` | '/welcome.html',
+): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(path) });
 }
 

@@ -139,6 +139,13 @@ export const onDeclinedDomainOffersChanged = (
 
 const pendingComposer = storedKey(PENDING_COMPOSER);
 
+/** Closes the tab this page is in (the welcome's "Done" and "Skip"). */
+export async function closeThisTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+  else window.close();
+}
+
 /** Opens the settings (the options page) in a tab of its own. */
 export async function openSettings(): Promise<void> {
   await browser.runtime.openOptionsPage();

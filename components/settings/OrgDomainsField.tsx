@@ -54,6 +54,7 @@ export function OrgDomainsField({
         <textarea
           data-testid="org-domains"
           rows={3}
+          spellcheck={false}
           value={text}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? 'org-domains-problem' : undefined}

@@ -12,7 +12,7 @@ import {
   sendToTab,
   type Sender,
 } from '@/platform';
-import { listen } from '@/platform/background';
+import { listen, openExtensionTab } from '@/platform/background';
 import {
   conversationOf,
   conversationReported,
@@ -44,7 +44,9 @@ export default defineBackground(() => {
   onMessage(isFromContentScript, fromContentScript);
   onMessage(isFromExtensionPage, fromExtensionPage);
   listen({
-    installed: () => {
+    installed: (reason) => {
+      // The welcome opens once, on install; an update never interrupts the user with it.
+      if (reason === 'install') void openExtensionTab('/welcome.html');
       void adoptOrgDomains();
       void syncCustomDomains();
       void createMenus();

@@ -128,7 +128,10 @@ export function mountSidebar(options: SidebarOptions): InPageSidebar {
       const made = doc.createElement('iframe');
       made.dataset.testid = 'panel';
       made.title = t('extName');
-      made.allow = 'clipboard-write';
+      // "*", not the frame's own origin: Chrome serves the frame at a per-session address
+      // (use_dynamic_url) that the policy's default origin does not match, and Copy was refused.
+      // The page itself holds clipboard-write already, so this lends nothing it lacks.
+      made.allow = 'clipboard-write *';
       made.addEventListener('load', () => options.onFrameLoad?.(made));
       made.src = frameUrl();
       frame = made;

@@ -22,6 +22,8 @@ export interface UseBrowserOptions {
   denyFrameStorage?: boolean;
   /** Skip the per-test network and extension-error checks (for tests of the guard itself). */
   unguarded?: boolean;
+  /** Leave open the welcome a fresh install opens (closed by default). */
+  keepWelcome?: boolean;
 }
 
 export function startServer(): Promise<FixtureServer> {
@@ -46,6 +48,7 @@ export function useBrowser(name: BrowserName, options: UseBrowserOptions = {}): 
         server,
         extensionDir: options.extensionDir,
         denyFrameStorage: options.denyFrameStorage,
+        keepWelcome: options.keepWelcome,
       });
     } catch (error) {
       await server.close();

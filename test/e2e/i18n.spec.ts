@@ -92,7 +92,7 @@ describe('every word the extension shows comes from _locales', () => {
   const session = useBrowser('chromium', { extensionDir: build });
   afterAll(() => rmSync(build, { recursive: true, force: true }));
 
-  it('in the popup, every side-panel tab and the options page, empty and with a log', async () => {
+  it('in the popup, every side-panel tab, the options page and the welcome, empty and with a log', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
     const pages = [
@@ -103,6 +103,7 @@ describe('every word the extension shows comes from _locales', () => {
       'sidepanel.html?tab=check-ins',
       'sidepanel.html?tab=review',
       'options.html',
+      'welcome.html',
     ];
     const visit = async (path: string) => {
       await page.goto(`${browser.extensionOrigin}/${path}`);

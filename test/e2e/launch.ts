@@ -79,6 +79,11 @@ export interface LaunchOptions {
    * third-party storage blocking does (storage partitioning off, as in Playwright's defaults).
    */
   denyFrameStorage?: boolean;
+  /**
+   * Leave open the welcome a fresh install opens (tests of the welcome itself). By default the
+   * launcher waits for it and closes it, so every test starts with the tabs it opens itself.
+   */
+  keepWelcome?: boolean;
 }
 
 /**
@@ -146,6 +151,7 @@ async function launchChromium({
   extensionDir,
   headless,
   denyFrameStorage,
+  keepWelcome,
 }: LaunchOptions): Promise<LaunchedBrowser> {
   const dir = extensionDir ?? BUILD_DIRS.chromium;
   const profile = mkdtempSync(join(tmpdir(), 'inside-out-chromium-'));
@@ -219,6 +225,12 @@ async function launchChromium({
   await reportServiceWorkerErrors(worker);
   const extensionId = new URL(worker.url()).host;
   origin = `chrome-extension://${extensionId}`;
+  // A fresh profile is a fresh install: the extension opens its welcome once.
+  const isWelcome = (page: PwPage): boolean => page.url() === `${origin}/welcome.html`;
+  const welcome =
+    context.pages().find(isWelcome) ??
+    (await context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }));
+  if (!keepWelcome) await welcome.close();
 
   const wrapFrame = (frame: PwFrame): TestFrame => ({
     url: () => frame.url(),
@@ -279,6 +291,7 @@ async function launchFirefox({
   server,
   extensionDir,
   headless,
+  keepWelcome,
 }: LaunchOptions): Promise<LaunchedBrowser> {
   if (server.port !== 443) {
     throw new Error(
@@ -327,12 +340,20 @@ async function launchFirefox({
   browser.process()?.stdout?.on('data', onOutput);
 
   let addonId: string;
+  const before = new Set(browser.targets());
   try {
     addonId = await browser.installExtension(dir);
   } catch (error) {
     await browser.close();
     throw new Error(`Firefox refused the add-on in ${dir}: ${String(error)}`);
   }
+  // The install opens the welcome in a tab of its own (BiDi reports its address as
+  // about:blank): the only page that was not there before.
+  const welcome = await browser.waitForTarget(
+    (target) => target.type() === 'page' && !before.has(target),
+    { timeout: 10_000 },
+  );
+  if (!keepWelcome) await (await welcome.page())?.close();
 
   const wrapFrame = (frame: PptrFrame): TestFrame => ({
     url: () => frame.url(),

@@ -38,8 +38,14 @@ export interface ObservedRequest {
  * server's log when no page or extension context asked for them.
  */
 export const BROWSER_SERVICE_HOSTS: Readonly<Record<'chromium' | 'firefox', readonly string[]>> = {
-  // Extension update check and the Google-account cookie check.
-  chromium: ['update.googleapis.com', 'accounts.google.com', 'optimizationguide-pa.googleapis.com'],
+  // Extension update check, the Google-account cookie check, and the spell-check dictionary
+  // Chromium fetches the first time someone types into a field of any page.
+  chromium: [
+    'update.googleapis.com',
+    'accounts.google.com',
+    'optimizationguide-pa.googleapis.com',
+    'redirector.gvt1.com',
+  ],
   firefox: [],
 };
 

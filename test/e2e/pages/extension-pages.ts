@@ -5,12 +5,13 @@
  */
 import type { LaunchedBrowser, TestPage } from '../launch.ts';
 
-export type ExtensionPage = 'popup' | 'sidepanel' | 'options' | 'sidebar';
+export type ExtensionPage = 'popup' | 'sidepanel' | 'options' | 'sidebar' | 'welcome';
 export const EXTENSION_PAGES: readonly ExtensionPage[] = [
   'popup',
   'sidepanel',
   'options',
   'sidebar',
+  'welcome',
 ];
 
 /** Opens `<page>.html` in a new tab and waits until its app has rendered something. */
