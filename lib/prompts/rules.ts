@@ -1,40 +1,11 @@
 /**
- * Who to thank now, and why: a pure engine over the log. At most three suggestions, each with
- * a specific reason (a name, a count, a date), so a prompt is something to act on rather than
- * noise. The clock is an argument (`now`), so the engine is tested with a fake one.
- *
- * The rules, each precise enough to test:
- * - check-in: a check-in that is not delivered and whose follow-up day (`followUpOn`, the
- *   user's local day) is today or earlier. Gone once it is delivered.
- * - helped: someone with an interaction in the last 7 days that came after the last thank-you
- *   to them (all thank-yous count, whenever logged), the earliest such interaction being at
- *   least two days old. Gone once the user thanks them.
- * - frequent: an internal person with at least 4 interactions in the last 30 days and no
- *   thank-you in the last 30 days. Gone once the user thanks them.
- * - supporting-cast: someone in the 'support-staff' circle with no thank-you in the last 30
- *   days. Gone once the user thanks them.
- * - balance: the last two completed, consecutive weeks of `trend` both outside the band on the
- *   same side (each with at least 3 internal-or-external interactions), unless the current week
- *   has already come back into the band or crossed it.
- *
- * Selection: candidates of each kind are ranked, then taken in turns, one kind after another
- * (check-in, helped, frequent, supporting-cast, balance), so three suggestions show three
- * different reasons where the log allows. A person is named at most once; snoozed people,
- * check-ins and the balance (key `balance`) are left out until their snooze ends.
+ * The rules of the prompt engine (lib/prompts/index.ts says each one), one function per kind of
+ * suggestion: each finds its candidates, ranked; the engine takes them in turns.
  */
-import { TZDate, tz } from '@date-fns/tz';
-import { differenceInCalendarDays, getYear, parseISO } from 'date-fns';
-import { bandPosition, localDay, resolveTimeZone } from './balance';
-import { countText, type MessageKey, type Translate } from './i18n';
-import type { WeekTotals } from './balance';
-import type {
-  Appreciation,
-  CheckIn,
-  Interaction,
-  InteractionKind,
-  Person,
-  Settings,
-} from './model';
+import { bandPosition, localDay, type WeekTotals } from '../balance';
+import { countText, type MessageKey } from '../i18n';
+import type { CheckIn, Interaction, InteractionKind, Person, Settings } from '../model';
+import type { Words } from './words';
 
 export const DAY = 86_400_000;
 export const MAX_SUGGESTIONS = 3;
@@ -55,15 +26,6 @@ export const BALANCE_KEY = 'balance';
 
 export type SuggestionKind = 'helped' | 'frequent' | 'supporting-cast' | 'check-in' | 'balance';
 
-/** The order in which kinds take turns. */
-export const KIND_ORDER: readonly SuggestionKind[] = [
-  'check-in',
-  'helped',
-  'frequent',
-  'supporting-cast',
-  'balance',
-];
-
 export interface Suggestion {
   kind: SuggestionKind;
   personId?: string;
@@ -73,95 +35,15 @@ export interface Suggestion {
   key: string;
 }
 
-export interface PromptInput {
-  now: number;
-  people: readonly Person[];
-  /** Interactions of the last 30 days at least. */
-  interactions: readonly Interaction[];
-  /** All thank-yous to the people above (for "last thanked"). */
-  appreciations: readonly Appreciation[];
-  checkIns: readonly CheckIn[];
-  /**
-   * The last weeks' totals, oldest first, the current week last. The balance rule needs the
-   * two weeks before the current one, so pass at least three.
-   */
-  trend?: readonly WeekTotals[];
-  settings: Pick<Settings, 'timeZone' | 'band'>;
-  /**
-   * Person ids, check-in ids or 'balance' the user snoozed, with when the snooze ends. Snoozing
-   * a person hides every suggestion naming them.
-   */
-  snoozed?: Readonly<Record<string, number>>;
-  /** The words of the reasons (messages.json through the browser's i18n). */
-  t: Translate;
-  /** The language dates are written in (BCP 47, e.g. the browser's UI language). */
-  locale: string;
-}
-
-interface PersonFacts {
+export interface PersonFacts {
   person: Person;
   /** Interactions in the lookback, oldest first. */
   recent: Interaction[];
   lastThanked?: number;
 }
 
-export function suggestions(input: PromptInput): Suggestion[] {
-  const { now } = input;
-  const zone = resolveTimeZone(input.settings.timeZone);
-  const text = new Words(now, zone, input.locale, input.t);
-
-  const byPerson = new Map<string, Interaction[]>();
-  for (const i of input.interactions) {
-    if (i.at > now || i.at < now - LOOKBACK_DAYS * DAY) continue;
-    const list = byPerson.get(i.personId) ?? [];
-    list.push(i);
-    byPerson.set(i.personId, list);
-  }
-  const lastThanked = new Map<string, number>();
-  for (const a of input.appreciations) {
-    lastThanked.set(a.personId, Math.max(lastThanked.get(a.personId) ?? -Infinity, a.at));
-  }
-  const facts: PersonFacts[] = input.people.map((person) => ({
-    person,
-    recent: (byPerson.get(person.id) ?? []).sort((a, b) => a.at - b.at),
-    lastThanked: lastThanked.get(person.id),
-  }));
-  const peopleById = new Map(input.people.map((p) => [p.id, p]));
-
-  const candidates: Record<SuggestionKind, Suggestion[]> = {
-    'check-in': checkInsDue(input.checkIns, peopleById, now, zone, text),
-    helped: helped(facts, now, text),
-    frequent: frequent(facts, now, text),
-    'supporting-cast': supportingCast(facts, now, text),
-    balance: balance(input.trend ?? [], input.settings.band, now, text),
-  };
-
-  const snoozed = (id: string | undefined) => id !== undefined && (input.snoozed?.[id] ?? 0) > now;
-  const out: Suggestion[] = [];
-  const named = new Set<string>();
-  const next = Object.fromEntries(KIND_ORDER.map((k) => [k, 0])) as Record<SuggestionKind, number>;
-  let progress = true;
-  while (out.length < MAX_SUGGESTIONS && progress) {
-    progress = false;
-    for (const kind of KIND_ORDER) {
-      if (out.length >= MAX_SUGGESTIONS) break;
-      const list = candidates[kind];
-      while (next[kind] < list.length) {
-        const s = list[next[kind]++]!;
-        if (snoozed(s.key) || snoozed(s.personId) || snoozed(s.checkInId)) continue;
-        if (s.personId && named.has(s.personId)) continue;
-        if (s.personId) named.add(s.personId);
-        out.push(s);
-        progress = true;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 /** A promise made at a check-in whose follow-up day has come, most overdue first. */
-function checkInsDue(
+export function checkInsDue(
   checkIns: readonly CheckIn[],
   people: Map<string, Person>,
   now: number,
@@ -191,7 +73,7 @@ function checkInsDue(
 }
 
 /** Help not yet thanked for, two days on; colleagues first, then the longest waiting. */
-function helped(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
+export function helped(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
   const found: Array<{ s: Suggestion; since: number; count: number; external: boolean }> = [];
   for (const { person, recent, lastThanked } of facts) {
     const pending = recent.filter(
@@ -227,7 +109,7 @@ function helped(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
 }
 
 /** Internal people worked with often and not thanked in 30 days; the most frequent first. */
-function frequent(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
+export function frequent(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
   return facts
     .filter(
       ({ person, recent, lastThanked }) =>
@@ -267,7 +149,7 @@ function frequent(facts: PersonFacts[], now: number, text: Words): Suggestion[] 
  * The supporting cast not thanked in 30 days: never thanked first, then the longest ago; among
  * equals, the one seen most recently (the easiest to thank).
  */
-function supportingCast(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
+export function supportingCast(facts: PersonFacts[], now: number, text: Words): Suggestion[] {
   return facts
     .filter(
       ({ person, lastThanked }) =>
@@ -301,7 +183,7 @@ function supportingCast(facts: PersonFacts[], now: number, text: Words): Suggest
 }
 
 /** The last two completed weeks on the same side of the band, and this week not back in it. */
-function balance(
+export function balance(
   trend: readonly WeekTotals[],
   band: Settings['band'],
   now: number,
@@ -364,61 +246,6 @@ const KIND_WORDS: Record<InteractionKind, MessageKey> = {
 function describe(i: Interaction, text: Words): string {
   const title = i.title?.trim();
   return title ? text.t('promptQuotedTitle', truncate(title, 60)) : text.t(KIND_WORDS[i.kind]);
-}
-
-/** Dates in the user's zone and language, in words: "Monday 3 March", "4 days ago". */
-class Words {
-  private readonly in: ReturnType<typeof tz>;
-  private readonly weekday: Intl.DateTimeFormat;
-  private readonly weekdayAndYear: Intl.DateTimeFormat;
-  constructor(
-    private readonly now: number,
-    private readonly zone: string,
-    locale: string,
-    readonly t: Translate,
-  ) {
-    this.in = tz(zone);
-    const parts = { weekday: 'long', day: 'numeric', month: 'long' } as const;
-    this.weekday = new Intl.DateTimeFormat(locale, { ...parts, timeZone: zone });
-    this.weekdayAndYear = new Intl.DateTimeFormat(locale, {
-      ...parts,
-      year: 'numeric',
-      timeZone: zone,
-    });
-  }
-
-  day(at: number): string {
-    const sameYear = getYear(at, { in: this.in }) === getYear(this.now, { in: this.in });
-    return (sameYear ? this.weekday : this.weekdayAndYear).format(at);
-  }
-
-  ago(at: number): string {
-    return this.daysAgo(differenceInCalendarDays(this.now, at, { in: this.in }));
-  }
-
-  /** A `YYYY-MM-DD` local day against today. */
-  dueOn(day: string): string {
-    const date = parseISO(day);
-    const today = parseISO(localDay(this.now, this.zone));
-    const days = differenceInCalendarDays(today, date);
-    // Noon on that day in the user's zone names the right weekday wherever the engine runs.
-    const named = this.day(
-      new TZDate(date.getFullYear(), date.getMonth(), date.getDate(), 12, this.zone).getTime(),
-    );
-    return days <= 0
-      ? this.t('promptDueToday')
-      : days === 1
-        ? this.t('promptDueYesterday', named)
-        : this.t('promptDueDaysAgo', named, days);
-  }
-
-  private daysAgo(days: number): string {
-    return days <= 0
-      ? this.t('promptToday')
-      : days === 1
-        ? this.t('promptYesterday')
-        : this.t('promptDaysAgo', days);
-  }
 }
 
 function truncate(text: string, max: number): string {
