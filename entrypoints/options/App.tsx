@@ -9,21 +9,12 @@ import { OrgDomainsField } from '@/components/settings/OrgDomainsField';
 import { SaveStatus } from '@/components/settings/SaveStatus';
 import { ToolSwitches } from '@/components/settings/ToolSwitches';
 import { problemWith, useAutosave } from '@/components/settings/autosave';
-import { domainsProblem, numberProblem } from '@/components/settings/problems';
+import { domainsProblem } from '@/components/settings/problems';
+import { ReminderFields, WeekFields } from '@/components/settings/SettingsFields';
 import type { Person, Settings } from '@/lib/model';
 import { domainsFromText } from '@/lib/settings';
 import { TOOL_LABELS } from '@/lib/sites';
 import { seenOrgDomains, t } from '@/platform';
-
-const DAYS = [
-  'optionsDaySunday',
-  'optionsDayMonday',
-  'optionsDayTuesday',
-  'optionsDayWednesday',
-  'optionsDayThursday',
-  'optionsDayFriday',
-  'optionsDaySaturday',
-] as const;
 
 type Field = keyof Settings;
 
@@ -84,23 +75,6 @@ export function App() {
     edit('orgDomains', domains, { problem: domainsProblem(domains) });
   }
 
-  const number = (field: 'weekStartsOn' | 'weeklyThankGoal', max: number) => (e: Event) => {
-    const value = (e.currentTarget as HTMLInputElement).value;
-    edit(field, Number(value), {
-      now: e.type === 'change',
-      problem: numberProblem(value, 0, max),
-    });
-  };
-  const band = (end: 'min' | 'max') => (e: Event) => {
-    const value = (e.currentTarget as HTMLInputElement).value;
-    const next = { ...draft.band, [end]: Number(value) / 100 };
-    edit('band', next, {
-      problem:
-        numberProblem(value, 0, 100) ??
-        (next.min > next.max ? t('optionsBandOrderProblem') : undefined),
-    });
-  };
-
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -141,122 +115,8 @@ export function App() {
           )}
         </section>
 
-        <section aria-labelledby="week">
-          <h2 id="week">{t('optionsWeekHeading')}</h2>
-          <label>
-            {t('optionsWeekStartsOn')}
-            <select value={draft.weekStartsOn} onChange={number('weekStartsOn', 6)}>
-              {DAYS.map((d, i) => (
-                <option key={d} value={i}>
-                  {t(d)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset aria-invalid={autosave.status.problems.band ? true : undefined}>
-            <legend>{t('optionsBandLegend')}</legend>
-            <label class="inline">
-              <input
-                type="number"
-                class="short"
-                min={0}
-                max={100}
-                value={Math.round(draft.band.min * 100)}
-                onInput={band('min')}
-                aria-label={t('optionsBandMin')}
-              />
-              {t('optionsBandAnd')}
-              <input
-                type="number"
-                class="short"
-                min={0}
-                max={100}
-                value={Math.round(draft.band.max * 100)}
-                onInput={band('max')}
-                aria-label={t('optionsBandMax')}
-              />
-              {t('optionsBandPercent')}
-            </label>
-          </fieldset>
-          <label>
-            {t('optionsThankGoal')}
-            <input
-              type="number"
-              class="short"
-              min={0}
-              max={100}
-              value={draft.weeklyThankGoal}
-              aria-invalid={autosave.status.problems.weeklyThankGoal ? true : undefined}
-              onInput={number('weeklyThankGoal', 100)}
-            />
-          </label>
-        </section>
-
-        <section aria-labelledby="reminders">
-          <h2 id="reminders">{t('optionsRemindersHeading')}</h2>
-          <fieldset>
-            <legend>{t('optionsRemindOn')}</legend>
-            {DAYS.map((d, i) => (
-              <label key={d} class="inline">
-                <input
-                  type="checkbox"
-                  checked={draft.reminderDays.includes(i)}
-                  onChange={(e) =>
-                    edit(
-                      'reminderDays',
-                      e.currentTarget.checked
-                        ? [...draft.reminderDays, i].sort()
-                        : draft.reminderDays.filter((x) => x !== i),
-                      { now: true },
-                    )
-                  }
-                />
-                {t(d)}
-              </label>
-            ))}
-          </fieldset>
-          <label>
-            {t('optionsReminderAt')}
-            <input
-              type="time"
-              value={draft.reminderTime}
-              onInput={(e) => edit('reminderTime', e.currentTarget.value)}
-            />
-          </label>
-          <fieldset>
-            <legend>{t('optionsQuietHours')}</legend>
-            <label class="inline">
-              {t('optionsQuietFrom')}
-              <input
-                type="time"
-                value={draft.quietHours.start}
-                onInput={(e) =>
-                  edit('quietHours', { ...draft.quietHours, start: e.currentTarget.value })
-                }
-              />
-              {t('optionsQuietTo')}
-              <input
-                type="time"
-                value={draft.quietHours.end}
-                onInput={(e) =>
-                  edit('quietHours', { ...draft.quietHours, end: e.currentTarget.value })
-                }
-              />
-            </label>
-          </fieldset>
-          <label>
-            {t('optionsLogging')}
-            <select
-              value={draft.autoLog}
-              onChange={(e) =>
-                edit('autoLog', e.currentTarget.value as Settings['autoLog'], { now: true })
-              }
-            >
-              <option value="after-open">{t('optionsAutoLogAfterOpen')}</option>
-              <option value="manual">{t('optionsAutoLogManual')}</option>
-            </select>
-          </label>
-        </section>
+        <WeekFields draft={draft} edit={edit} problems={autosave.status.problems} />
+        <ReminderFields draft={draft} edit={edit} />
       </form>
       <CustomDomains domains={saved.customDomains} />
       <LearnedRules />
