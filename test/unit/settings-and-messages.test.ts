@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '@/lib/messages';
-import { DEFAULT_SETTINGS } from '@/lib/model';
-import { readSettings, updateSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, ValidationError } from '@/lib/model';
+import { domainsFromText, readSettings, updateSettings } from '@/lib/settings';
 
 describe('readSettings', () => {
   it('gives the defaults for nothing stored or junk', () => {
@@ -67,5 +67,25 @@ describe('settingsForDisplay (the popup’s lenient read)', () => {
     expect(read.weeklyThankGoal).toBe(DEFAULT_SETTINGS.weeklyThankGoal);
     expect(read.orgDomains).toEqual(['acme.example']);
     expect(settingsForDisplay(null)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('settings typed into the pages', () => {
+  it('reads domains one per line, or separated by spaces or commas, in lower case', () => {
+    expect(domainsFromText(' Acme.example\n\nlabs.acme.example, globex.example  ')).toEqual([
+      'acme.example',
+      'labs.acme.example',
+      'globex.example',
+    ]);
+    expect(domainsFromText('   ')).toEqual([]);
+  });
+
+  it('refuses a change that would make the settings invalid, naming the field', () => {
+    expect(() => updateSettings(DEFAULT_SETTINGS, { orgDomains: ['not a domain'] })).toThrow(
+      ValidationError,
+    );
+    expect(() => updateSettings(DEFAULT_SETTINGS, { weeklyThankGoal: 500 })).toThrow(
+      /weeklyThankGoal/,
+    );
   });
 });
