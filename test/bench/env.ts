@@ -18,6 +18,8 @@ import { BUILD_DIRS, EXECUTABLES, FIXTURES_DIR, REPO_ROOT } from '../e2e/paths.t
 export const BENCH_PORT = Number(process.env.IO_BENCH_PORT ?? 8443);
 
 export const STORE_PAGE = 'bench-store.html';
+/** A blank extension page: what any page of ours costs to open, for the popup's comparison. */
+export const BLANK_PAGE = 'bench-blank.html';
 
 /** Fixture ids in the bench's own fixtures folder. */
 export const FIXTURES = {
@@ -68,6 +70,19 @@ export async function prepare(): Promise<BenchEnv> {
     join(extensionDir, STORE_PAGE),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>store bench</title>' +
       '<script type="module" src="/bench-store.js"></script></head><body></body></html>',
+  );
+
+  // It boots as the popup does (a module script that renders) and renders the element the popup
+  // probe waits for, with no data behind it.
+  writeFileSync(
+    join(extensionDir, 'bench-blank.js'),
+    "const p = document.createElement('p'); p.dataset.testid = 'balance'; p.dataset.internal = '0';" +
+      " p.textContent = '0'; document.getElementById('app').append(p);",
+  );
+  writeFileSync(
+    join(extensionDir, BLANK_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title>' +
+      '<script type="module" src="/bench-blank.js"></script></head><body><div id="app"></div></body></html>',
   );
 
   // The bench's fixtures: three real Gmail fixtures and the Gmail-sized page (5,000+ elements).

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from '../e2e/launch.ts';
-import { STORE_PAGE } from './env.ts';
+import { BLANK_PAGE, STORE_PAGE } from './env.ts';
 import type { IoTimes } from './store-page.ts';
 import { sleep, stats, type Stats } from './stats.ts';
 
@@ -26,6 +26,8 @@ export interface ScaleResult {
   popupOpenFrame: Stats;
   /** The same opens: navigation start to the app's first render (its "Loading…"). */
   popupBoot: Stats;
+  /** The same opens of a blank extension page, alternating with the popup's. */
+  blankOpen: Stats;
   /** The same opens: navigation start to each of the popup's User Timing marks (popup:*). */
   popupSteps: Record<string, Stats>;
   /** Export and import of the whole log, at IO_SCALE only. */
@@ -75,9 +77,12 @@ function caller(page: Page): Call {
     ) as never;
 }
 
-/** Records, inside popup.html, when the balance first carries numbers (and the next frame). */
+/**
+ * Records, inside popup.html, when the balance first carries numbers (and the next frame); in the
+ * blank page, when its one element appears.
+ */
 const POPUP_PROBE = `(() => {
-  if (location.pathname !== '/popup.html') return;
+  if (location.pathname !== '/popup.html' && location.pathname !== '/bench-blank.html') return;
   const seen = () => document.querySelector('[data-testid="balance"][data-internal]');
   const observer = new MutationObserver(() => {
     const app = document.getElementById('app');
@@ -92,21 +97,26 @@ const POPUP_PROBE = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
+/**
+ * Opens popup.html as a tab `opens` times and, alternately with it (so the machine's load is the
+ * same for both), the blank extension page: time from navigation start to the numbers.
+ */
 async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
   const context = browser.chromium!.context;
   const dom: number[] = [];
   const frame: number[] = [];
   const boot: number[] = [];
+  const blank: number[] = [];
   const steps: Record<string, number[]> = {};
-  for (let i = 0; i < opens + 2; i++) {
+  const open = async (path: string) => {
     const page = await context.newPage();
-    await page.goto(`${browser.extensionOrigin}/popup.html`);
+    await page.goto(`${browser.extensionOrigin}/${path}`);
     await page.waitForFunction(
       () => (window as unknown as { __ioNumbersFrameAt?: number }).__ioNumbersFrameAt,
       undefined,
       { timeout: 30_000, polling: 20 },
     );
-    const { at, frameAt, bootAt, marks } = await page.evaluate(() => {
+    const seen = await page.evaluate(() => {
       const w = window as unknown as {
         __ioNumbersAt: number;
         __ioNumbersFrameAt: number;
@@ -121,19 +131,25 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
       return { at: w.__ioNumbersAt, frameAt: w.__ioNumbersFrameAt, bootAt: w.__ioBootAt, marks };
     });
     await page.close();
-    // The first two opens warm the browser's caches of the extension's files.
-    if (i >= 2) {
-      dom.push(at);
-      frame.push(frameAt);
-      boot.push(bootAt);
-      for (const [step, mark] of Object.entries(marks)) (steps[step] ??= []).push(mark);
-    }
     await sleep(100);
+    return seen;
+  };
+  for (let i = 0; i < opens + 2; i++) {
+    const popup = await open('popup.html');
+    const empty = await open(BLANK_PAGE);
+    // The first two opens warm the browser's caches of the extension's files.
+    if (i < 2) continue;
+    dom.push(popup.at);
+    frame.push(popup.frameAt);
+    boot.push(popup.bootAt);
+    for (const [step, mark] of Object.entries(popup.marks)) (steps[step] ??= []).push(mark);
+    blank.push(empty.at);
   }
   return {
     dom: stats(dom),
     frame: stats(frame),
     boot: stats(boot),
+    blank: stats(blank),
     steps: Object.fromEntries(Object.entries(steps).map(([step, at]) => [step, stats(at)])),
   };
 }
@@ -191,6 +207,7 @@ export async function benchStore(
       popupOpen: opens.dom,
       popupOpenFrame: opens.frame,
       popupBoot: opens.boot,
+      blankOpen: opens.blank,
       popupSteps: opens.steps,
       io,
     });
