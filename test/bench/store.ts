@@ -111,11 +111,16 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
   const open = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`${browser.extensionOrigin}/${path}`);
-    await page.waitForFunction(
-      () => (window as unknown as { __ioNumbersFrameAt?: number }).__ioNumbersFrameAt,
-      undefined,
-      { timeout: 30_000, polling: 20 },
-    );
+    await page
+      .waitForFunction(
+        () => (window as unknown as { __ioNumbersFrameAt?: number }).__ioNumbersFrameAt,
+        undefined,
+        { timeout: 30_000, polling: 20 },
+      )
+      .catch(async (error: Error) => {
+        const shown = await page.evaluate(() => document.body.innerText.slice(0, 300));
+        throw new Error(`${path} never showed its numbers (it shows "${shown}"): ${error.message}`);
+      });
     const seen = await page.evaluate(() => {
       const w = window as unknown as {
         __ioNumbersAt: number;
