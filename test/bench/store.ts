@@ -118,8 +118,13 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
         { timeout: 30_000, polling: 20 },
       )
       .catch(async (error: Error) => {
-        const shown = await page.evaluate(() => document.body.innerText.slice(0, 300));
-        throw new Error(`${path} never showed its numbers (it shows "${shown}"): ${error.message}`);
+        const { shown, marks } = await page.evaluate(() => ({
+          shown: document.body.innerText.slice(0, 300),
+          marks: performance.getEntriesByType('mark').map((m) => m.name),
+        }));
+        throw new Error(
+          `${path} never showed its numbers (it shows "${shown}", marks: ${marks.join(', ') || 'none'}): ${error.message}`,
+        );
       });
     const seen = await page.evaluate(() => {
       const w = window as unknown as {
