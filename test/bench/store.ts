@@ -28,6 +28,8 @@ export interface ScaleResult {
   popupBoot: Stats;
   /** The same opens of a blank extension page, alternating with the popup's. */
   blankOpen: Stats;
+  /** Opens that never showed their numbers (left out of the figures), and what they showed. */
+  stuckOpens: string[];
   /** The same opens: navigation start to each of the popup's User Timing marks (popup:*). */
   popupSteps: Record<string, Stats>;
   /** Export and import of the whole log, at IO_SCALE only. */
@@ -101,6 +103,9 @@ const POPUP_PROBE = `(() => {
  * Opens popup.html as a tab `opens` times and, alternately with it (so the machine's load is the
  * same for both), the blank extension page: time from navigation start to the numbers.
  */
+/** An open that has not shown its numbers by then is stuck, not slow. */
+const STUCK_AFTER_MS = 10_000;
+
 async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
   const context = browser.chromium!.context;
   const dom: number[] = [];
@@ -111,21 +116,28 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
   const open = async (path: string) => {
     const page = await context.newPage();
     await page.goto(`${browser.extensionOrigin}/${path}`);
-    await page
+    const shown = await page
       .waitForFunction(
         () => (window as unknown as { __ioNumbersFrameAt?: number }).__ioNumbersFrameAt,
         undefined,
-        { timeout: 30_000, polling: 20 },
+        { timeout: STUCK_AFTER_MS, polling: 20 },
       )
-      .catch(async (error: Error) => {
-        const { shown, marks } = await page.evaluate(() => ({
-          shown: document.body.innerText.slice(0, 300),
-          marks: performance.getEntriesByType('mark').map((m) => m.name),
-        }));
-        throw new Error(
-          `${path} never showed its numbers (it shows "${shown}", marks: ${marks.join(', ') || 'none'}): ${error.message}`,
-        );
-      });
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!shown) {
+      // Under heavy load after a bulk write, Chromium's IndexedDB has been seen to hold every
+      // open of the origin for many seconds: said and counted, never timed as if it were ours.
+      const { text, marks } = await page.evaluate(() => ({
+        text: document.body.innerText.slice(0, 100),
+        marks: performance.getEntriesByType('mark').map((m) => m.name),
+      }));
+      await page.close();
+      return {
+        stuck: `${path} still showed "${text}" after ${STUCK_AFTER_MS / 1000} s (marks: ${marks.join(', ') || 'none'})`,
+      };
+    }
     const seen = await page.evaluate(() => {
       const w = window as unknown as {
         __ioNumbersAt: number;
@@ -144,11 +156,15 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
     await sleep(100);
     return seen;
   };
-  for (let i = 0; i < opens + 2; i++) {
+  const stuck: string[] = [];
+  for (let i = 0, timed = 0; timed < opens; i++) {
     const popup = await open('popup.html');
     const empty = await open(BLANK_PAGE);
+    for (const seen of [popup, empty]) if ('stuck' in seen) stuck.push(seen.stuck);
+    if (stuck.length > opens / 3) throw new Error(`Opens stuck: ${stuck.join('; ')}`);
     // The first two opens warm the browser's caches of the extension's files.
-    if (i < 2) continue;
+    if (i < 2 || 'stuck' in popup || 'stuck' in empty) continue;
+    timed++;
     dom.push(popup.at);
     frame.push(popup.frameAt);
     boot.push(popup.bootAt);
@@ -160,6 +176,7 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
     frame: stats(frame),
     boot: stats(boot),
     blank: stats(blank),
+    stuck,
     steps: Object.fromEntries(Object.entries(steps).map(([step, at]) => [step, stats(at)])),
   };
 }
@@ -218,6 +235,7 @@ export async function benchStore(
       popupOpenFrame: opens.frame,
       popupBoot: opens.boot,
       blankOpen: opens.blank,
+      stuckOpens: opens.stuck,
       popupSteps: opens.steps,
       io,
     });
