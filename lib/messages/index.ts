@@ -5,102 +5,38 @@
  * or comes from outside the extension, is dropped unanswered.
  */
 import { z } from 'zod';
-import { PeopleRuleSchema, RulePartsSchema, ThreadRuleSchema } from './learned-rules/schema';
-import type { RuleParts } from './learned-rules/rule';
-import { ConversationSchema, ToolSchema, type Conversation, type Tool } from './model';
-
-const TabId = z.number().int().nonnegative();
-const InsertText = z.strictObject({
-  type: z.literal('insert-text'),
-  text: z.string().min(1).max(2_000),
-});
-const closeSidebar = z.strictObject({ type: z.literal('close-sidebar') });
-const replyBoxOpen = z.strictObject({ type: z.literal('reply-box-open') });
-const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
-const sidebarLayout = z.strictObject({
-  type: z.literal('sidebar-layout'),
-  compact: z.boolean().optional(),
-  push: z.boolean().optional(),
-});
-
-/** The in-page sidebar steering the picker in its page (the keyboard's way to pick). */
-/** What picking teaches: the people, the conversation's title, or the part holding it. */
-export const PickPart = z.enum(['people', 'title', 'container']);
-export type PickPart = z.infer<typeof PickPart>;
-
-const Pick = z.strictObject({
-  type: z.literal('pick'),
-  action: z.enum(['next', 'previous', 'choose', 'remove', 'stop', 'part']),
-  index: z.number().int().min(0).max(10).optional(),
-  /** With `part`: what to pick from now on, for which tool (the generic reader's preview). */
-  part: PickPart.optional(),
-  tool: ToolSchema.optional(),
-});
-const learnedRuleChanged = z.strictObject({ type: z.literal('learned-rule-changed') });
-
-/** What the picker shows the sidebar: names travel here, never through the page's DOM. */
-const PickState = {
-  phase: z.enum(['picking', 'cancelled']),
-  part: PickPart,
-  highlighted: z.string().max(200).optional(),
-  chosen: z.array(z.string().max(200)).max(10),
-  preview: z.array(z.string().max(200)).max(50),
-  rule: PeopleRuleSchema.optional(),
-  thread: ThreadRuleSchema.optional(),
-  problem: z.enum(['no-name', 'no-structure', 'no-container', 'too-many', 'misses']).optional(),
-};
-
-/** What the in-page sidebar may ask of the content script in its own tab, through `relay`. */
-const RelayedToContentScript = z.discriminatedUnion('type', [
+import { RulePartsSchema } from '../learned-rules/schema';
+import type { RuleParts } from '../learned-rules/rule';
+import { ConversationSchema, ToolSchema } from '../model';
+import {
   closeSidebar,
   hideLauncher,
-  sidebarLayout,
-  replyBoxOpen,
   InsertText,
-  Pick,
   learnedRuleChanged,
-]);
+  Pick,
+  PickPart,
+  PickState,
+  RelayedToContentScript,
+  replyBoxOpen,
+  sidebarLayout,
+  TabId,
+  type ConversationReply,
+  type FrameGrantReply,
+  type PickingTarget,
+  type SiteStatus,
+  type TryRuleReply,
+  type WorkspaceState,
+} from './shapes';
 
-/** What picking teaches: the tool and host of the sidebar's tab (null: nothing to pick here). */
-export type PickingTarget = { tool: Tool; host: string } | null;
-
-/** What a learned rule reads on a tab's page now. */
-export interface TryRuleReply {
-  names: string[];
-  refused?: 'too-many';
-}
-
-/** Whether a tool is switched on, and whether its page may frame the in-page sidebar. */
-export interface SiteStatus {
-  enabled: boolean;
-  framed: boolean;
-}
-
-/**
- * A tab's conversation: the in-page sidebar always gets its own tab's; the side panel and the
- * popup, which are in no tab, name the tab they follow.
- */
-export interface ConversationReply {
-  tabId: number | null;
-  conversation: Conversation | null;
-  /**
-   * The tab's workspace, on a host anyone can create a site on: whether the user said it is
-   * theirs (null: not asked yet). Absent elsewhere.
-   */
-  workspace?: WorkspaceState;
-}
-
-export interface WorkspaceState {
-  host: string;
-  tool: z.infer<typeof ToolSchema>;
-  log: boolean | null;
-}
-
-/** The token for the sidebar frame, and the origin to post it to (the frame's own). */
-export interface FrameGrantReply {
-  token: string;
-  origin: string;
-}
+export type {
+  ConversationReply,
+  FrameGrantReply,
+  PickingTarget,
+  PickPart,
+  SiteStatus,
+  TryRuleReply,
+  WorkspaceState,
+} from './shapes';
 
 /** Only a type: the reply a message gets. */
 const reply = <T>() => undefined as T;
