@@ -18,8 +18,14 @@ import { announceStoreChange } from './changes';
 import { RECORD_STORES } from './data';
 import { conversationInteraction, draftInteraction, logIn } from './log';
 import {
-  adoptOrgDomainsIn,
   mergeIn,
+  MergeUndoSchema,
+  unmergeIn,
+  type MergeUndo,
+  type PersonMerge,
+} from './merge-people';
+import {
+  adoptOrgDomainsIn,
   newPerson,
   resolveIn,
   setRelationshipIn,
@@ -214,10 +220,20 @@ export class PeopleCommands extends StoreReader {
     });
   }
 
-  /** Merges `dropId` into `keepId`, with everything that was theirs. */
-  async mergePeople(keepId: string, dropId: string, now: number = Date.now()): Promise<Person> {
+  /** Merges `dropId` into `keepId`, with everything that was theirs; `undo` takes it back. */
+  async mergePeople(
+    keepId: string,
+    dropId: string,
+    now: number = Date.now(),
+  ): Promise<PersonMerge> {
     if (keepId === dropId)
       throw new ValidationError('merge', ['cannot merge a person into themself']);
     return this.command([...RECORD_STORES], (tx) => mergeIn(tx, keepId, dropId, now));
+  }
+
+  /** Puts both people of a merge back as they were (see unmergeIn); returns the kept one. */
+  async undoMerge(undo: MergeUndo): Promise<Person> {
+    const valid = parseOrThrow(MergeUndoSchema, undo, 'undo merge');
+    return this.command([...RECORD_STORES], (tx) => unmergeIn(tx, valid));
   }
 }

@@ -1,19 +1,17 @@
 /**
  * The person records, written inside a command's transaction: matching a tool's participant,
- * the user's own relationship choice, and merging two records into one.
+ * and the user's own relationship choice (merging two records is ./merge-people.ts).
  */
 import { classify, domainOf, isOrgDomain } from '../classify';
 import {
   PersonSchema,
-  ValidationError,
   newId,
   parseOrThrow,
   type Participant,
   type Person,
   type Relationship,
 } from '../model';
-import { dedupeKeyOf } from '../merge';
-import { findPeopleByName, mayMatchByName, mergePersonRecords, normalizeEmail } from '../people';
+import { findPeopleByName, mayMatchByName, normalizeEmail } from '../people';
 import { NotFoundError, abandon, type AnyTx, type WriteTx } from './tx';
 
 export type NewPerson = Omit<Person, 'id' | 'createdAt' | 'updatedAt'> &
@@ -174,50 +172,6 @@ async function relabelInteractionsIn(
     }
     cursor = await cursor.continue();
   }
-}
-
-/**
- * Merges `dropId` into `keepId`: every interaction, thank-you and check-in moves to the kept
- * person, and the dropped record is removed.
- */
-export async function mergeIn(
-  tx: WriteTx,
-  keepId: string,
-  dropId: string,
-  now: number,
-): Promise<Person> {
-  if (keepId === dropId)
-    return abandon(tx, new ValidationError('merge', ['cannot merge a person into themself']));
-  const people = tx.objectStore('people');
-  const [keep, drop] = await Promise.all([people.get(keepId), people.get(dropId)]);
-  if (!keep || !drop) return abandon(tx, new NotFoundError('person', keep ? dropId : keepId));
-  const merged = parseOrThrow(PersonSchema, mergePersonRecords(keep, drop, now), 'person');
-  const interactions = tx.objectStore('interactions');
-  let cursor = await interactions.index('personId').openCursor(dropId);
-  while (cursor) {
-    const moved = { ...cursor.value, personId: keepId, updatedAt: now };
-    if (moved.threadKey) moved.dedupeKey = dedupeKeyOf(moved.threadKey, keepId, moved.day);
-    // The kept person already has this thread on this day: keep both, unique by id.
-    if (moved.threadKey && (await interactions.index('dedupeKey').getKey(moved.dedupeKey))) {
-      moved.dedupeKey = `${moved.dedupeKey}|${moved.id}`;
-    }
-    await cursor.update(moved);
-    cursor = await cursor.continue();
-  }
-  for (const name of ['appreciations', 'checkIns'] as const) {
-    let c = await tx.objectStore(name).index('personId').openCursor(dropId);
-    while (c) {
-      await c.update(
-        name === 'checkIns'
-          ? { ...c.value, personId: keepId, updatedAt: now }
-          : { ...c.value, personId: keepId },
-      );
-      c = await c.continue();
-    }
-  }
-  await people.put(merged);
-  await people.delete(dropId);
-  return merged;
 }
 
 function onlyOne<T>(values: T[]): T | undefined {

@@ -299,7 +299,7 @@ describe('merging people', () => {
     await store.addAppreciation({ personId: drop.id, message: 'Thanks!', channel: 'copied' }, NOW);
     await store.addCheckIn({ personId: drop.id }, NOW);
 
-    const merged = await store.mergePeople(keep.id, drop.id, NOW);
+    const { person: merged } = await store.mergePeople(keep.id, drop.id, NOW);
     expect(merged.handles).toEqual(['slack:U01']);
     expect(await store.getPerson(drop.id)).toBeUndefined();
     const interactions = await allInteractions();
