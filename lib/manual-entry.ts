@@ -4,7 +4,7 @@
  * ambiguous name is asked back, never guessed. Pure: the store's command applies it.
  */
 import type { Person, Relationship } from './model';
-import { findPeopleByName, normalizeEmail } from './people';
+import { findPeopleByName, foldName, normalizeEmail } from './people';
 
 export type ManualPerson =
   { kind: 'found'; person: Person } | { kind: 'new' } | { kind: 'ambiguous'; candidates: Person[] };
@@ -38,6 +38,31 @@ export function manualRelationship(
 ): Relationship | undefined {
   if (!person) return undefined;
   return chosen && chosen !== person.relationship ? chosen : undefined;
+}
+
+/**
+ * People already in the log who may be the one being typed, best first: the typed words each
+ * begin a word of their name ("ros del" → "Rosa Delgado"; case and accents aside), or their
+ * address begins with what was typed. A name that begins with it comes before one that only
+ * contains it, then by name. Nothing for an empty field.
+ */
+export function suggestPeople(people: readonly Person[], typed: string, limit = 6): Person[] {
+  const words = foldName(typed).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const query = words.join(' ');
+  const ranked: Array<{ person: Person; rank: number }> = [];
+  for (const person of people) {
+    const name = foldName(person.name);
+    const nameWords = name.split(' ');
+    const byWords = words.every((word) => nameWords.some((part) => part.startsWith(word)));
+    const byEmail = person.emails.some((email) => email.startsWith(query));
+    if (!byWords && !byEmail) continue;
+    ranked.push({ person, rank: name.startsWith(query) ? 0 : byWords ? 1 : 2 });
+  }
+  return ranked
+    .sort((a, b) => a.rank - b.rank || a.person.name.localeCompare(b.person.name))
+    .slice(0, limit)
+    .map((r) => r.person);
 }
 
 /** Thrown when a typed name fits several people: nothing is written; the user picks one. */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n';
 import { AmbiguousNameError } from '@/lib/manual-entry';
 import type { Conversation, InteractionKind, Person, Relationship } from '@/lib/model';
@@ -6,6 +6,8 @@ import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
 import { t } from '@/platform';
 import { useSettings } from '../shared/hooks';
+import { useStoreVersion } from '../shared/read-hooks';
+import { NameCombobox, personDetail } from './NameCombobox';
 
 const KINDS: Array<{ value: InteractionKind; label: MessageKey }> = [
   { value: 'in-person', label: 'manualKindInPerson' },
@@ -15,12 +17,6 @@ const KINDS: Array<{ value: InteractionKind; label: MessageKey }> = [
   { value: 'ticket', label: 'manualKindTicket' },
   { value: 'chat', label: 'manualKindChat' },
 ];
-
-const RELATIONSHIP_LABEL: Record<Relationship, MessageKey> = {
-  internal: 'logRelationshipInternal',
-  external: 'logRelationshipExternal',
-  unknown: 'logRelationshipUnknown',
-};
 
 export interface ManualEntryProps {
   store: Store;
@@ -48,6 +44,13 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
   const today = new Date().toLocaleDateString('en-CA');
   const [day, setDay] = useState(today);
   const [status, setStatus] = useState('');
+  // Everyone in the log, for the name field's suggestions.
+  const [people, setPeople] = useState<Person[]>([]);
+  const version = useStoreVersion();
+  useEffect(() => {
+    void store.listPeople().then(setPeople);
+  }, [store, version]);
+  const picked = pickedId ? people.find((p) => p.id === pickedId) : undefined;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -102,20 +105,25 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
     <details class="manual" open={open} data-testid="manual-details">
       <summary>{conversation ? t('manualSomeoneElse') : t('manualTitle')}</summary>
       <form onSubmit={(e) => void submit(e)} data-testid="manual-entry">
-        <label>
-          {t('manualName')}
-          <input
-            data-testid="manual-name"
-            value={name}
-            onInput={(e) => {
-              setName(e.currentTarget.value);
-              setCandidates([]);
-              setPickedId(undefined);
-            }}
-            required
-            maxLength={200}
-          />
-        </label>
+        <NameCombobox
+          value={name}
+          people={people}
+          onInput={(typed) => {
+            setName(typed);
+            setCandidates([]);
+            setPickedId(undefined);
+          }}
+          onPick={(person) => {
+            setName(person.name);
+            setCandidates([]);
+            setPickedId(person.id);
+          }}
+        />
+        {picked && (
+          <p class="hint" data-testid="manual-picked">
+            {t('manualPicked', picked.name, personDetail(picked))}
+          </p>
+        )}
         <label>
           {t('manualEmail')}
           <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
@@ -133,11 +141,7 @@ export function ManualEntry({ store, conversation, open }: ManualEntryProps) {
                   checked={pickedId === person.id}
                   onChange={() => setPickedId(person.id)}
                 />
-                {t(
-                  'manualCandidate',
-                  person.name,
-                  person.emails[0] ?? person.team ?? t(RELATIONSHIP_LABEL[person.relationship]),
-                )}
+                {t('manualCandidate', person.name, personDetail(person))}
               </label>
             ))}
           </fieldset>

@@ -4,30 +4,41 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 export interface VirtualListProps<T> {
   items: readonly T[];
   rowHeight: number;
-  height: number;
   render(item: T, index: number): ComponentChildren;
   keyOf(item: T): string;
   /** Called when the user scrolls near the end, to load the next page. */
   onNearEnd?(): void;
   label: string;
+  testId?: string;
 }
 
 /**
  * Renders only the rows in view (plus a few either side), so a log of 100,000 entries scrolls
- * as smoothly as one of ten. Rows have a fixed height.
+ * as smoothly as one of ten. Rows have a fixed height; the list is as tall as its place in the
+ * page makes it (the stylesheet's `.virtual-list`), measured as that changes.
  */
 export function VirtualList<T>({
   items,
   rowHeight,
-  height,
   render,
   keyOf,
   onNearEnd,
   label,
+  testId,
 }: VirtualListProps<T>) {
   const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(0);
   const ref = useRef<HTMLDivElement>(null);
   const overscan = 6;
+
+  useEffect(() => {
+    const list = ref.current;
+    if (!list) return;
+    const observer = new ResizeObserver(() => setHeight(list.clientHeight));
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const visible = Math.ceil(height / rowHeight) + overscan * 2;
   const last = Math.min(items.length, first + visible);
@@ -40,10 +51,11 @@ export function VirtualList<T>({
     <div
       ref={ref}
       class="virtual-list"
+      data-testid={testId}
       role="list"
       aria-label={label}
       tabIndex={0}
-      style={{ height: `${height}px`, overflowY: 'auto', position: 'relative' }}
+      style={{ overflowY: 'auto', position: 'relative' }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <div style={{ height: `${items.length * rowHeight}px`, position: 'relative' }}>

@@ -1,25 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDate } from '@/lib/dates';
 import { countText, type MessageKey } from '@/lib/i18n';
 import { CIRCLES, THANK_PREFERENCES, type Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
-import type { PersonActivity, Store } from '@/lib/store';
+import type { MergeUndo, PersonActivity, Store } from '@/lib/store';
 import { personPatch } from '@/lib/people';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import { t, uiLocale } from '@/platform';
+import { CIRCLE_LABELS, PREFERENCE_LABELS } from '../shared/labels';
 
-const CIRCLE_LABELS: Record<(typeof CIRCLES)[number], MessageKey> = {
-  'own-team': 'peopleCircleOwnTeam',
-  'other-department': 'peopleCircleOtherDepartment',
-  'support-staff': 'peopleCircleSupportStaff',
-  customer: 'peopleCircleCustomer',
-  partner: 'peopleCirclePartner',
-};
-const PREFERENCE_LABELS: Record<(typeof THANK_PREFERENCES)[number], MessageKey> = {
-  privately: 'peoplePreferencePrivately',
-  publicly: 'peoplePreferencePublicly',
-  'in-writing': 'peoplePreferenceInWriting',
-  'via-manager': 'peoplePreferenceViaManager',
-};
+/** How long "Merged … — Undo" stays. */
+const UNDO_FOR = 10_000;
 const RELATIONSHIP_BADGES: Record<Person['relationship'], MessageKey> = {
   internal: 'peopleBadgeInternal',
   external: 'peopleBadgeExternal',
@@ -41,6 +32,29 @@ export function PeopleView({
   const [rows, setRows] = useState<Row[]>([]);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
+  const [merged, setMerged] = useState<{ message: string; undo?: MergeUndo } | null>(null);
+  const mergedTimer = useRef<number>();
+  useEffect(() => () => clearTimeout(mergedTimer.current), []);
+
+  /** Says what happened (with Undo while it can be taken back) for a few seconds. */
+  function announce(message: string, undo?: MergeUndo) {
+    clearTimeout(mergedTimer.current);
+    setMerged({ message, undo });
+    mergedTimer.current = window.setTimeout(() => setMerged(null), UNDO_FOR);
+  }
+
+  async function undoMerge(undo: MergeUndo) {
+    try {
+      await store.undoMerge(undo);
+      announce(t('peopleMergeUndone', undo.drop.name, undo.keep.name));
+    } catch (error) {
+      announce(
+        error instanceof ValidationError
+          ? t('peopleMergeUndoRefused', undo.keep.name)
+          : describeFailedWrite(error, t),
+      );
+    }
+  }
 
   useEffect(() => {
     void (async () => {
@@ -74,6 +88,19 @@ export function PeopleView({
         {t('peopleFind')}
         <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       </label>
+      {/* Always in the page, so screen readers hear what is put in it. */}
+      <p role="status" class={merged ? 'prompt' : 'visually-hidden'} data-testid="people-status">
+        {merged?.message}{' '}
+        {merged?.undo && (
+          <button
+            type="button"
+            data-testid="undo-merge"
+            onClick={() => void undoMerge(merged.undo!)}
+          >
+            {t('peopleUndo')}
+          </button>
+        )}
+      </p>
       <ul class="people">
         {shown.map((row) => (
           <li
@@ -121,6 +148,9 @@ export function PeopleView({
                 others={rows.filter((r) => r.id !== row.id)}
                 store={store}
                 onDone={() => setOpen(null)}
+                onMerged={(undo) =>
+                  announce(t('peopleMerged', undo.drop.name, undo.keep.name), undo)
+                }
               />
             )}
           </li>
@@ -135,11 +165,14 @@ function PersonEditor({
   others,
   store,
   onDone,
+  onMerged,
 }: {
   person: Person;
   others: Person[];
   store: Store;
   onDone(): void;
+  /** Merged at once; the list offers to undo it. */
+  onMerged(undo: MergeUndo): void;
 }) {
   const [draft, setDraft] = useState<Person>(person);
   const [mergeWith, setMergeWith] = useState('');
@@ -160,9 +193,13 @@ function PersonEditor({
   async function merge() {
     const other = others.find((o) => o.id === mergeWith);
     if (!other) return;
-    if (!confirm(t('peopleMergeConfirm', other.name, person.name))) return;
-    await store.mergePeople(person.id, other.id);
-    onDone();
+    try {
+      const { undo } = await store.mergePeople(person.id, other.id);
+      onDone();
+      onMerged(undo);
+    } catch (e) {
+      setStatus(describeFailedWrite(e, t));
+    }
   }
 
   return (
@@ -254,7 +291,5 @@ function PersonEditor({
 }
 
 function formatWhen(at: number | undefined): string {
-  return at
-    ? new Date(at).toLocaleDateString(uiLocale(), { month: 'short', day: 'numeric' })
-    : t('peopleNever');
+  return at ? formatDate('day', at, uiLocale()) : t('peopleNever');
 }

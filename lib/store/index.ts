@@ -56,7 +56,7 @@ export { channelsOf } from '../model';
 export { type LogEntry, type PersonActivity, type StoreSettings } from './reader';
 export { NotFoundError } from './tx';
 export type { ResolvedParticipant } from './people-commands';
-export type { MergeUndo, PersonMerge } from './merge-people';
+export type { MergeUndo } from './merge-people';
 // The shapes the log's commands take and give.
 export type * from './log';
 export type { ImportResult, LogRecords } from './data';

@@ -87,13 +87,31 @@ describe('the side panel', () => {
     await samuel
       .getByLabel('Private notes (never leave this device)')
       .fill('Daughter Ada starts school in May');
-    page.once('dialog', (dialog) => void dialog.accept());
-    await samuel.getByLabel('Merge with').selectOption({ label: 'Sam from IT ' });
-    await samuel.getByRole('button', { name: /Merge into/ }).click();
-    await expect
-      .poll(() => page.locator('[data-testid="person"][data-name="Sam from IT"]').count())
-      .toBe(0);
-    await expect.poll(() => samuel.textContent()).toMatch(/2 interactions · 1 thank-you ·/);
+    await samuel.getByRole('button', { name: 'Save' }).click();
+    // Merged at once, no browser dialog; Undo makes them two people again, as they were.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const sam = page.locator('[data-testid="person"][data-name="Sam from IT"]');
+    const merge = async () => {
+      await samuel.getByRole('button', { name: 'Edit' }).click();
+      await samuel.getByLabel('Merge with').selectOption({ label: 'Sam from IT ' });
+      await samuel.getByRole('button', { name: /Merge into/ }).click();
+      await expect.poll(() => sam.count()).toBe(0);
+      await expect.poll(() => samuel.textContent()).toMatch(/2 interactions · 1 thank-you ·/);
+    };
+    await merge();
+    const status = page.locator('[data-testid="people-status"]');
+    expect(await status.textContent()).toContain('Merged Sam from IT into Samuel Okoro.');
+    await status.locator('[data-testid="undo-merge"]').click();
+    await expect.poll(() => sam.count()).toBe(1);
+    await expect.poll(() => samuel.textContent()).toMatch(/1 interaction · 1 thank-you ·/);
+    expect(await sam.textContent()).toMatch(/1 interaction · 0 thank-yous ·/);
+    expect(await status.textContent()).toContain('are two people again');
+    await merge();
+    expect(dialogs).toEqual([]);
 
     await page.locator('[data-testid="tab-log"]').click();
     await expect.poll(() => entries(page).count()).toBeGreaterThanOrEqual(3);

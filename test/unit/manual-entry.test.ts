@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AmbiguousNameError, chooseManualPerson } from '@/lib/manual-entry';
+import { AmbiguousNameError, chooseManualPerson, suggestPeople } from '@/lib/manual-entry';
 import { DEFAULT_SETTINGS, newId, type Person } from '@/lib/model';
 import { openStore, type Store } from '@/lib/store';
 
@@ -95,5 +95,41 @@ describe('choosing the person of a manual entry', () => {
     expect(chooseManualPerson([a], { name: 'sam  lee' })).toEqual({ kind: 'found', person: a });
     expect(chooseManualPerson(people, { name: 'Sam Lee' }).kind).toBe('ambiguous');
     expect(chooseManualPerson(people, { name: 'Kim' })).toEqual({ kind: 'new' });
+  });
+});
+
+describe('suggesting people as a name is typed', () => {
+  it('offers Rosa Delgado for "Rosa", and logging the pick adds to her, not to a second Rosa', async () => {
+    const rosa = await person('Rosa Delgado', 'rosa@acme.example', 'internal');
+    const others = [
+      await person('Ambrose Hill', 'ambrose@acme.example', 'internal'),
+      await person('Pat Kim', 'pat@globex.example', 'external'),
+    ];
+    const people = [...others, rosa];
+    expect(suggestPeople(people, 'Rosa').map((p) => p.name)).toEqual(['Rosa Delgado']);
+    // Typed alone, "Rosa" is no one's whole name: a new person, unless she is picked.
+    expect(chooseManualPerson(people, { name: 'Rosa' })).toEqual({ kind: 'new' });
+    const logged = await byHand('Rosa', { personId: suggestPeople(people, 'Rosa')[0]!.id });
+    expect(logged.id).toBe(rosa.id);
+    expect(await store.listPeople()).toHaveLength(3);
+    expect(await store.interactionsWith(rosa.id)).toHaveLength(1);
+  });
+
+  it('matches the start of any word of the name, or of an address, ignoring case and accents', async () => {
+    const people = [
+      await person('José Núñez', 'jose@acme.example', 'internal'),
+      await person('Rosa Delgado', 'rosa@acme.example', 'internal'),
+      await person('Delia Ross', 'dross@globex.example', 'external'),
+      await person('Theodore Rosen', 'ted@globex.example', 'external'),
+    ];
+    const names = (typed: string) => suggestPeople(people, typed).map((p) => p.name);
+    expect(names('jose nun')).toEqual(['José Núñez']);
+    expect(names('  DEL ')).toEqual(['Delia Ross', 'Rosa Delgado']);
+    // A name that begins with it first, then a later word's, then an address's.
+    expect(names('ros')).toEqual(['Rosa Delgado', 'Delia Ross', 'Theodore Rosen']);
+    expect(names('dross@')).toEqual(['Delia Ross']);
+    expect(names('osa')).toEqual([]);
+    expect(names('')).toEqual([]);
+    expect(suggestPeople(people, 'r', 2)).toHaveLength(2);
   });
 });
