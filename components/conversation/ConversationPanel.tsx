@@ -150,7 +150,7 @@ export function ConversationPanel({
       <p class="eyebrow">
         {TOOL_LABELS[conversation.tool]} · {t(KIND_LABEL[conversation.kind])}
       </p>
-      <h1 class="title">{conversation.title || t('panelUntitled')}</h1>
+      <h2 class="title">{conversation.title || t('panelUntitled')}</h2>
       {error && (
         <p role="alert" class="error">
           {error}

@@ -1,4 +1,5 @@
 /** The log's rows: an entry, a conversation's people in one row, and each of them once opened. */
+import { Component } from 'preact';
 import { formatDate } from '@/lib/dates';
 import { countText, type MessageKey } from '@/lib/i18n';
 import type { LogRow } from '@/lib/log-groups';
@@ -39,9 +40,24 @@ export interface LogRowActions {
   onToggle(group: string): void;
 }
 
-export function LogRowView({ row, actions }: { row: LogRow; actions: LogRowActions }) {
-  if (row.type === 'group') return <GroupRow row={row} actions={actions} />;
-  return <EntryRow entry={row.entry} member={row.type === 'member'} actions={actions} />;
+interface LogRowProps {
+  row: LogRow;
+  actions: LogRowActions;
+}
+
+/**
+ * One row of the list. Scrolling brings rows in and out but leaves a row and the view's actions
+ * as they were, so a row already showing is not rendered again.
+ */
+export class LogRowView extends Component<LogRowProps> {
+  override shouldComponentUpdate(next: LogRowProps): boolean {
+    return next.row !== this.props.row || next.actions !== this.props.actions;
+  }
+
+  override render({ row, actions }: LogRowProps) {
+    if (row.type === 'group') return <GroupRow row={row} actions={actions} />;
+    return <EntryRow entry={row.entry} member={row.type === 'member'} actions={actions} />;
+  }
 }
 
 /** Where it happened: the tool, or else how (in person, a call). */

@@ -26,7 +26,8 @@ export function VirtualList<T>({
   label,
   testId,
 }: VirtualListProps<T>) {
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first row in view: scrolling within a row renders nothing.
+  const [topRow, setTopRow] = useState(0);
   const [height, setHeight] = useState(0);
   const ref = useRef<HTMLDivElement>(null);
   const overscan = 6;
@@ -39,7 +40,7 @@ export function VirtualList<T>({
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const first = Math.max(0, topRow - overscan);
   const visible = Math.ceil(height / rowHeight) + overscan * 2;
   const last = Math.min(items.length, first + visible);
 
@@ -56,7 +57,7 @@ export function VirtualList<T>({
       aria-label={label}
       tabIndex={0}
       style={{ overflowY: 'auto', position: 'relative' }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => setTopRow(Math.floor(e.currentTarget.scrollTop / rowHeight))}
     >
       <div style={{ height: `${items.length * rowHeight}px`, position: 'relative' }}>
         {items.slice(first, last).map((item, offset) => (

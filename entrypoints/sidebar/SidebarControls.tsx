@@ -35,7 +35,7 @@ export function SidebarControls({ onHide, onClose }: { onHide(): void; onClose()
   return (
     <div class="sidebar-controls">
       <div class="toolbar">
-        <strong>{t('extName')}</strong>
+        <h1 class="brand">{t('extName')}</h1>
         <span>
           <button type="button" data-testid="open-settings" onClick={() => void openSettings()}>
             {t('commonSettings')}

@@ -89,6 +89,8 @@ export function App() {
   if (!store) return <main aria-busy="true">{t('sideLoading')}</main>;
   return (
     <main class="sidepanel">
+      {/* The panel's name for screen readers; the browser's own header already shows it. */}
+      <h1 class="visually-hidden">{t('extName')}</h1>
       <div role="tablist" aria-label={t('extName')} class="tablist" onKeyDown={onTabKey}>
         {TABS.map((item) => (
           <button

@@ -169,7 +169,7 @@ describe('every word the extension shows comes from _locales', () => {
       .flatMap((p) => p.frames())
       .find((f) => f.url() === frame!.url());
     // The conversation's title is the host page's data, shown as it is.
-    const title = await pwFrame!.locator('[data-testid="conversation"] h1').textContent();
+    const title = await pwFrame!.locator('[data-testid="conversation"] .title').textContent();
     expect(
       await untranslated(pwFrame!, [...PRODUCT_NAMES, title ?? '', ...names.filter(Boolean)]),
     ).toEqual([]);

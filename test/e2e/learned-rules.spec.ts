@@ -4,17 +4,11 @@
  * a third person of the same kind; another conversation at the same host is read by the learned
  * rule after a reload; removing the rule in the options page brings back "can't read this page".
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
+import { axeViolations } from './pages/axe.ts';
 import { sidebarFrame } from './pages/in-page-sidebar.ts';
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 const participantNames = (sidebar: Frame) =>
   sidebar
@@ -30,18 +24,6 @@ async function openSidebar(page: Page): Promise<Frame> {
   const sidebar = await sidebarFrame(page);
   await sidebar.locator('[data-testid="pick-people"]').waitFor();
   return sidebar;
-}
-
-async function axeViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-      }
-    ).axe;
-    return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 describe('teaching Inside Out who is who', () => {

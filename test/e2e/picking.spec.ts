@@ -153,7 +153,7 @@ function pickingIn(name: BrowserName) {
       expect(await press(frame, 'pick-save')).toBe(true);
       const title = () =>
         frame.evaluate(
-          () => document.querySelector('[data-testid="conversation"] h1')?.textContent,
+          () => document.querySelector('[data-testid="conversation"] .title')?.textContent,
         );
       expect(await until(title, (s) => s === 'Lift stuck between floors two and three')).toBe(
         'Lift stuck between floors two and three',

@@ -2,33 +2,13 @@
  * The toolbar popup: the week at a glance. A first week teaches instead of showing zeros; once
  * the user logs people on both sides and thanks someone, the numbers and the chart follow, live.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
+import { axeViolations } from './pages/axe.ts';
 import { callBackground } from './pages/background.ts';
 import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
 import { busyWeek, helper, seed } from './pages/seed.ts';
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the driver, which extension pages' CSP does not apply to.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 const balanceOf = (page: Page) =>
   page.locator('[data-testid="balance"]').evaluate((el: HTMLElement) => ({

@@ -146,3 +146,42 @@ export function busyWeek(now = Date.now()): Seed & { unsorted: number; thanksThi
     };
   }
 }
+
+/** A Jira ticket with four people, logged together a minute ago. */
+export function fourPersonTicket(): Seed {
+  const now = Date.now() - 60_000;
+  const day = new Date(now).toLocaleDateString('en-CA');
+  const people = [
+    ['Rosa Delgado', 'internal'],
+    ['Pat Kim', 'external'],
+    ['Ivan Petrov', 'internal'],
+    ['Dana Kim', 'external'],
+  ].map(([name, relationship], n) => ({
+    id: `01JD0000000000000000TCKET${n}`,
+    name,
+    emails: [`${name!.split(' ')[0]!.toLowerCase()}@example.com`],
+    handles: [],
+    relationship,
+    relationshipSource: 'manual',
+    createdAt: now,
+    updatedAt: now,
+  }));
+  return {
+    people,
+    interactions: people.map((person, n) => ({
+      id: `01JD0000000000000001TCKET${n}`,
+      // A millisecond apart: the log lists them in this order.
+      at: now - n,
+      day,
+      personId: person.id,
+      relationship: person.relationship,
+      relationshipPinned: false,
+      kind: 'ticket',
+      tool: 'jira',
+      threadKey: 'jira:brightwater:OPS-7',
+      title: 'OPS-7 Loading dock hours',
+      source: 'detected',
+      dedupeKey: `jira:brightwater:OPS-7|${person.id}|${day}`,
+    })),
+  };
+}
