@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDate } from '@/lib/dates';
 import { localDay, resolveTimeZone } from '@/lib/balance';
 import type { CheckIn, Person } from '@/lib/model';
 import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
-import { t } from '@/platform';
+import { t, uiLocale } from '@/platform';
 import { useSettings } from '../shared/hooks';
 
 /**
@@ -123,7 +124,7 @@ export function CheckInsView({ store, version }: { store: Store; version: number
                 <div class="who">
                   <strong>{name(c.personId)}</strong>
                   <span class="meta">
-                    {t('checkInAsked', new Date(c.askedAt).toLocaleDateString())}
+                    {t('checkInAsked', formatDate('day', c.askedAt, uiLocale()))}
                   </span>
                   {due && <span class="badge external">{t('checkInDue')}</span>}
                 </div>

@@ -1,3 +1,4 @@
+import { formatDate } from '@/lib/dates';
 import type { MessageKey } from '@/lib/i18n';
 import type { Participant, Person, Relationship } from '@/lib/model';
 import type { PersonCardFacts } from '@/lib/person-card';
@@ -31,9 +32,8 @@ export interface PersonCardProps {
   onPromise(checkInId: string, delivered: boolean): void;
 }
 
-/** Short dates on a card: "Mon, Nov 30" in the user's language. */
-const cardDate = (at: number) =>
-  new Date(at).toLocaleDateString(uiLocale(), { weekday: 'short', month: 'short', day: 'numeric' });
+/** A card's dates are days: "Mon, Nov 30" in the user's language. */
+const cardDate = (at: number) => formatDate('day', at, uiLocale());
 
 /**
  * One person in the open conversation: who they are to the user (a two-way internal / external

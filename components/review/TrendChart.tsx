@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatDate } from '@/lib/dates';
 import type { WeekTotals } from '@/lib/balance';
 import { countText } from '@/lib/i18n';
 import { t, uiLocale } from '@/platform/core';
@@ -24,8 +25,7 @@ export function TrendChart({ weeks }: { weeks: readonly WeekTotals[] }) {
   const [pointed, setPointed] = useState<number>();
   const max = Math.max(1, ...weeks.map((w) => w.internal + w.external));
   const share = (n: number) => `${(n / max) * 100}%`;
-  const weekOf = (w: WeekTotals) =>
-    new Date(w.start).toLocaleDateString(uiLocale(), { month: 'short', day: 'numeric' });
+  const weekOf = (w: WeekTotals) => formatDate('week', w.start, uiLocale());
   const values = (w: WeekTotals) =>
     t('trendWeekValues', weekOf(w), w.internal, w.external, w.thanks);
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatDate } from '@/lib/dates';
 import type { MessageKey } from '@/lib/i18n';
 import type { LearnedRule } from '@/lib/learned-rules/rule';
 import { rulesFile, type ImportProblem } from '@/lib/learned-rules/schema';
@@ -19,9 +20,7 @@ const IMPORT_PROBLEM: Record<ImportProblem['problem'], MessageKey> = {
 };
 
 const when = (at: number | undefined) =>
-  at === undefined
-    ? t('rulesNever')
-    : new Date(at).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  at === undefined ? t('rulesNever') : formatDate('moment', at, uiLocale());
 
 /**
  * What the user taught Inside Out about tools' pages: each rule with when it was learned and
