@@ -1,8 +1,8 @@
 /**
  * axe finds nothing on any surface, in light and in dark (Chromium, `prefers-color-scheme`
  * emulated): the popup, every side-panel tab (the log with a conversation opened, a filter set
- * and the name suggestions showing; a person's editor), the options page, and the in-page
- * sidebar with a conversation and the composer open. Body text is 14 px on every extension page
+ * and the name suggestions showing; a person's editor), the options page, the welcome, and the
+ * in-page sidebar with a conversation and the composer open. Body text is 14 px on every extension page
  * (Chrome's own style for them shrinks it to 75%).
  */
 import type { Frame, Page } from 'playwright-core';
@@ -32,7 +32,7 @@ const bodyText = (target: Page | Frame) =>
 describe('every surface passes axe, light and dark', () => {
   const session = useBrowser('chromium');
 
-  it('the popup, each side-panel tab and the options page', async () => {
+  it('the popup, each side-panel tab, the options page and the welcome', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
     await page.setViewportSize({ width: 400, height: 820 });
@@ -60,6 +60,7 @@ describe('every surface passes axe, light and dark', () => {
       ['side panel: check-ins', 'sidepanel.html?tab=check-ins'],
       ['side panel: review', 'sidepanel.html?tab=review'],
       ['options', 'options.html'],
+      ['welcome', 'welcome.html'],
     ];
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -74,6 +75,7 @@ describe('every surface passes axe, light and dark', () => {
           await page.locator('[data-testid="check-in"]').first().waitFor();
         if (path === 'popup.html') await page.locator('[data-testid="balance"]').waitFor();
         if (path === 'options.html') await page.locator('[data-testid="settings-form"]').waitFor();
+        if (path === 'welcome.html') await page.locator('[data-testid="welcome-form"]').waitFor();
         await checkScheme(page, scheme);
         expect(await bodyText(page), `${what}: body text`).toEqual({ body: '14px', main: '14px' });
         await judge(what, page, scheme);
