@@ -7,22 +7,22 @@
  *   npm start -- --no-history      start from an empty log
  *   npm start -- --firefox         Firefox ESR (needs port 443, so root)
  *   npm start -- --screenshots     headless: write docs/screenshots/*.png and exit
+ *                                  (scripts/screenshots.ts)
  *   npm start -- --no-build        reuse .output/ as it is
  *
  * Without a display (no DISPLAY or WAYLAND_DISPLAY) it says how to load the build by hand.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_ORG_DOMAIN, GMAIL_THREADS, HISTORY_FILE, writeHistory } from '../demo/history.ts';
 import { startFixtureServer, type FixtureServer } from '../test/e2e/fixture-server.ts';
 import { launchBrowser, type LaunchedBrowser } from '../test/e2e/launch.ts';
 import { BUILD_DIRS, EXECUTABLES, REPO_ROOT, type BrowserName } from '../test/e2e/paths.ts';
-import { sidebarFrame } from '../test/e2e/pages/in-page-sidebar.ts';
+import { openSidebar, takeScreenshots } from './screenshots.ts';
 
 const DEMO_DIR = join(REPO_ROOT, 'demo/workplace');
-const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
 
 const DEMO_PAGES = {
   mail: `https://mail.google.com/mail/u/0/#inbox/${GMAIL_THREADS.pallets}`,
@@ -132,61 +132,6 @@ async function prepareChromium(context: BrowserContext, origin: string, history:
   return options;
 }
 
-/** Opens the in-page sidebar on a demo page and waits until it lists the people there. */
-async function openSidebar(page: Page): Promise<void> {
-  const launcher = page.locator('inside-out-root [data-testid="launcher"]');
-  await launcher.waitFor({ timeout: 15_000 });
-  if ((await launcher.getAttribute('aria-expanded')) !== 'true') await launcher.click();
-  const panel = await sidebarFrame(page, 15_000);
-  await panel.locator('[data-testid="participant"]').first().waitFor({ timeout: 15_000 });
-}
-
-const settle = (page: Page, ms = 600) => page.waitForTimeout(ms);
-
-async function screenshots(browser: LaunchedBrowser): Promise<string[]> {
-  const context = browser.chromium!.context;
-  const origin = browser.extensionOrigin;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const written: string[] = [];
-  const shoot = async (page: Page, name: string, fullPage = false) => {
-    const path = join(SCREENSHOTS, `${name}.png`);
-    await page.screenshot({ path, fullPage });
-    written.push(path);
-  };
-
-  // The in-page sidebar, open on the demo inbox.
-  const mail = await context.newPage();
-  await mail.setViewportSize({ width: 1440, height: 900 });
-  await mail.goto(DEMO_PAGES.mail);
-  await openSidebar(mail);
-  await settle(mail, 1_500);
-  await shoot(mail, 'in-page-sidebar');
-
-  // The composer, opened from the first person's Thank button.
-  // The frame sits in a closed shadow root: found among the page's frames.
-  const sidebar = await sidebarFrame(mail, 15_000);
-  await sidebar.locator('[data-testid="participant"] [data-testid="thank"]').first().click();
-  await sidebar.locator('[data-testid="composer"]').waitFor({ timeout: 10_000 });
-  await settle(mail);
-  await shoot(mail, 'composer');
-
-  // The popup, at the size the browser gives it.
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(`${origin}/popup.html`);
-  await popup.locator('[data-testid="balance"]').waitFor();
-  await settle(popup);
-  await shoot(popup, 'popup', true);
-
-  // The side panel (Chrome) / sidebar (Firefox): the people you serve.
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 420, height: 820 });
-  await panel.goto(`${origin}/sidepanel.html?tab=people`);
-  await settle(panel, 1_000);
-  await shoot(panel, 'side-panel');
-  return written;
-}
-
 // ------------------------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -207,8 +152,9 @@ async function main(): Promise<void> {
       `Built: ${rel(BUILD_DIRS.chromium)} (Chrome) and ${rel(BUILD_DIRS.firefox)} (Firefox).\n\n` +
         'No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window can\n' +
         `open. ${LOAD_BY_HAND}\n\n` +
-        'To see it on this machine anyway, write screenshots of the popup, the side panel and the\n' +
-        'in-page sidebar to docs/screenshots/:  npm start -- --screenshots',
+        'To see it on this machine anyway, write screenshots of the in-page sidebar, the composer,\n' +
+        'the popup, the side panel, the welcome and the settings to docs/screenshots/:\n' +
+        '  npm start -- --screenshots',
     );
     return;
   }
@@ -245,7 +191,11 @@ async function main(): Promise<void> {
   try {
     if (options.screenshots) {
       await prepareChromium(browser.chromium!.context, browser.extensionOrigin, options.history);
-      const written = await screenshots(browser);
+      const written = await takeScreenshots(
+        browser.chromium!.context,
+        browser.extensionOrigin,
+        DEMO_PAGES.mail,
+      );
       say(`Screenshots:\n${written.map((path) => `  ${rel(path)}`).join('\n')}`);
       await stop();
       return;
