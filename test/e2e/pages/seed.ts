@@ -185,3 +185,58 @@ export function fourPersonTicket(): Seed {
     })),
   };
 }
+
+/**
+ * `count` interactions with one person, one a minute back from now over 50 threads, written
+ * straight into the extension's database from one of its pages (a log years deep).
+ */
+export async function seedBulkLog(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (count) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('inside-out');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const personId = '01JD00000000000000000BULK0';
+    const now = Date.now();
+    const tx = db.transaction(['people', 'interactions'], 'readwrite');
+    tx.objectStore('people').put({
+      id: personId,
+      name: 'Bulk Person',
+      emails: [],
+      handles: [],
+      relationship: 'external',
+      relationshipSource: 'manual',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const store = tx.objectStore('interactions');
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    for (let i = 0; i < count; i++) {
+      let suffix = '';
+      for (let n = i, k = 0; k < 10; k++, n = Math.floor(n / 32))
+        suffix = alphabet[n % 32] + suffix;
+      const id = `01JD000000000000${suffix}`;
+      const at = now - i * 60_000;
+      store.put({
+        id,
+        at,
+        day: new Date(at).toLocaleDateString('en-CA'),
+        personId,
+        relationship: i % 3 ? 'external' : 'internal',
+        relationshipPinned: false,
+        kind: 'chat',
+        tool: 'slack',
+        threadKey: `slack:T1:C${i % 50}`,
+        title: `Thread ${i}`,
+        source: 'detected',
+        dedupeKey: `k${i}`,
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, count);
+}
