@@ -102,3 +102,22 @@ export async function saveSidebarPrefs(host: string, prefs: SidebarPrefs): Promi
     // Preferences are a convenience: failing to save one must not disturb the page.
   }
 }
+
+const PREFS_PREFIX = prefsKey('');
+
+/** The sites (hosts) where the user hid the launcher tab, for the settings to list. */
+export async function hiddenSites(): Promise<string[]> {
+  const all = (await browser.storage.local.get(null)) as Record<string, unknown>;
+  return Object.entries(all)
+    .filter(
+      ([key, prefs]) =>
+        key.startsWith(PREFS_PREFIX) && (prefs as Partial<SidebarPrefs> | null)?.hidden === true,
+    )
+    .map(([key]) => key.slice(PREFS_PREFIX.length))
+    .sort();
+}
+
+/** Brings the launcher tab back on a site where it was hidden (its other choices stay). */
+export async function showLauncherOn(host: string): Promise<void> {
+  await saveSidebarPrefs(host, { ...(await loadSidebarPrefs(host)), hidden: false });
+}

@@ -14,6 +14,7 @@ import { ReminderFields, WeekFields } from '@/components/settings/SettingsFields
 import type { Person, Settings } from '@/lib/model';
 import { domainsFromText } from '@/lib/settings';
 import { TOOL_LABELS } from '@/lib/sites';
+import { HiddenSites } from '@/components/settings/HiddenSites';
 import { seenOrgDomains, t } from '@/platform';
 
 type Field = keyof Settings;
@@ -113,6 +114,8 @@ export function App() {
               {refused}
             </p>
           )}
+          <h3 id="hidden-sites">{t('optionsHiddenHeading')}</h3>
+          <HiddenSites />
         </section>
 
         <WeekFields draft={draft} edit={edit} problems={autosave.status.problems} />

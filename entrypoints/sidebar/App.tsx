@@ -9,6 +9,7 @@ import { needsTeaching } from '@/lib/learned-rules/rule';
 import type { PickingTarget, PickPart, WorkspaceState } from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import { useReplyBoxOpen } from './reply-box';
+import { HiddenNotice } from './HiddenNotice';
 import { SidebarControls } from './SidebarControls';
 import { StorageHandOver } from './StorageHandOver';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
@@ -88,11 +89,22 @@ export function App() {
       (state) => state && setWorkspace(state),
     );
   const close = () => void sendToBackground({ type: 'relay', message: { type: 'close-sidebar' } });
-  const hide = () => void sendToBackground({ type: 'relay', message: { type: 'hide-launcher' } });
+  const relay = (type: 'hide-launcher' | 'show-launcher') =>
+    void sendToBackground({ type: 'relay', message: { type } });
+  const [justHidden, setJustHidden] = useState(false);
+  const hide = () => {
+    relay('hide-launcher');
+    setJustHidden(true);
+  };
+  const undoHide = () => {
+    relay('show-launcher');
+    setJustHidden(false);
+  };
 
   return (
     <main>
       <SidebarControls onHide={hide} onClose={close} />
+      {justHidden && <HiddenNotice onUndo={undoHide} onDone={close} />}
       {problem ? (
         <StorageHandOver problem={problem} />
       ) : !store || !loaded ? (

@@ -18,6 +18,7 @@ import {
   PickState,
   RelayedToContentScript,
   replyBoxOpen,
+  showLauncher,
   sidebarLayout,
   TabId,
   type ConversationReply,
@@ -202,6 +203,13 @@ export const PROTOCOL = {
     from: 'extension-pages',
     to: 'content-script',
     request: hideLauncher,
+    reply: reply<void>(),
+  },
+  /** "Undo" right after hiding the launcher on this site: the tab comes back. */
+  'show-launcher': {
+    from: 'extension-pages',
+    to: 'content-script',
+    request: showLauncher,
     reply: reply<void>(),
   },
   /** The in-page sidebar's own controls: compact or not, narrowing the page or floating. */

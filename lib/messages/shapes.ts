@@ -14,6 +14,7 @@ export const InsertText = z.strictObject({
 export const closeSidebar = z.strictObject({ type: z.literal('close-sidebar') });
 export const replyBoxOpen = z.strictObject({ type: z.literal('reply-box-open') });
 export const hideLauncher = z.strictObject({ type: z.literal('hide-launcher') });
+export const showLauncher = z.strictObject({ type: z.literal('show-launcher') });
 export const sidebarLayout = z.strictObject({
   type: z.literal('sidebar-layout'),
   compact: z.boolean().optional(),
@@ -51,6 +52,7 @@ export const PickState = {
 export const RelayedToContentScript = z.discriminatedUnion('type', [
   closeSidebar,
   hideLauncher,
+  showLauncher,
   sidebarLayout,
   replyBoxOpen,
   InsertText,

@@ -17,7 +17,7 @@ import {
   saveSidebarPrefs,
   sendToBackground,
 } from '../content';
-import { mountSidebar } from './sidebar';
+import { mountSidebar, type InPageSidebar } from './sidebar';
 import { watchConversation } from './watch';
 
 export async function runInPage(adapter: Adapter, signal: AbortSignal): Promise<void> {
@@ -36,17 +36,30 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   const openSidePanel = () => void sendToBackground({ type: 'open-side-panel' });
   const host = location.hostname;
   const prefs = await loadSidebarPrefs(host);
-  if (prefs.hidden) return;
-  const sidebar = mountSidebar({
-    document,
-    sidebarUrl: sidebarUrl(),
-    prefs,
-    onPrefsChange: (next) => void saveSidebarPrefs(host, next),
-    onFrameLoad: (frame) => void introduceFrame(frame),
-    openElsewhere: site?.framed === false ? openSidePanel : undefined,
-    room: adapter.room,
-  });
-  signal.addEventListener('abort', () => sidebar.destroy());
+  // Where the user hid the launcher, nothing is put in the page until they ask for the sidebar
+  // (the context menu, the shortcut); it goes again when they close it.
+  let sidebar: InPageSidebar | undefined;
+  let elsewhere = site?.framed === false;
+  const mount = (): InPageSidebar =>
+    (sidebar ??= mountSidebar({
+      document,
+      sidebarUrl: sidebarUrl(),
+      prefs,
+      onPrefsChange: (next) => {
+        Object.assign(prefs, next);
+        void saveSidebarPrefs(host, next);
+      },
+      onFrameLoad: (frame) => void introduceFrame(frame),
+      onClose: () => {
+        if (!sidebar?.hidden) return;
+        sidebar.destroy();
+        sidebar = undefined;
+      },
+      openElsewhere: elsewhere ? openSidePanel : undefined,
+      room: adapter.room,
+    }));
+  if (!prefs.hidden) mount();
+  signal.addEventListener('abort', () => sidebar?.destroy());
 
   // A rule the user taught for this tool here is tried before the shipped generations.
   const askRule = () => sendToBackground({ type: 'learned-rule', tool: adapter.tool });
@@ -61,7 +74,7 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   useRule(await askRule());
 
   const report = (conversation: Conversation | null) => {
-    sidebar.ensureAttached();
+    sidebar?.ensureAttached();
     void sendToBackground({ type: 'conversation', conversation });
     const count = ruleRead ? ruleOutcome(ruleRead, conversation) : undefined;
     if (count === undefined || count === told) return;
@@ -71,18 +84,20 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   const watcher = watchConversation({ adapter, window, onChange: report, signal, detect });
 
   const stop = onExtensionMessage({
-    'close-sidebar': () => sidebar.close(),
-    'hide-launcher': () => {
-      sidebar.destroy();
-      void saveSidebarPrefs(host, { ...prefs, open: false, hidden: true });
-    },
-    'open-sidebar': () => sidebar.open(),
+    'close-sidebar': () => sidebar?.close(),
+    // The tab goes at once; the sidebar stays open for its "Undo" until the user closes it.
+    'hide-launcher': () => sidebar?.setHidden(true),
+    'show-launcher': () => sidebar?.setHidden(false),
+    'open-sidebar': () => mount().open(),
     'sidebar-layout': (message) =>
-      sidebar.setLayout({
+      sidebar?.setLayout({
         compact: typeof message.compact === 'boolean' ? message.compact : undefined,
         push: typeof message.push === 'boolean' ? message.push : undefined,
       }),
-    'use-side-panel': () => sidebar.openElsewhereFromNowOn(openSidePanel),
+    'use-side-panel': () => {
+      elsewhere = true;
+      sidebar?.openElsewhereFromNowOn(openSidePanel);
+    },
     'learned-rule-changed': () =>
       void askRule().then((next) => {
         useRule(next);

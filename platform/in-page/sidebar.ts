@@ -46,6 +46,10 @@ export interface InPageSidebar {
   /** Puts the host element back if the page's own rendering removed it. */
   ensureAttached(): void;
   destroy(): void;
+  /** Whether the launcher tab is hidden on this site (the sidebar still opens when asked). */
+  readonly hidden: boolean;
+  /** Hides the launcher tab on this site, or brings it back; remembered. */
+  setHidden(hidden: boolean): void;
 }
 
 export interface SidebarOptions {
@@ -63,6 +67,8 @@ export interface SidebarOptions {
   openElsewhere?: () => void;
   /** How the tool's page makes room for the sidebar (its adapter says); none: it floats. */
   room?: PageRoom;
+  /** The sidebar closed (by the user, or when asked to). */
+  onClose?: () => void;
 }
 
 export function mountSidebar(options: SidebarOptions): InPageSidebar {
@@ -94,11 +100,12 @@ export function mountSidebar(options: SidebarOptions): InPageSidebar {
   function place(): void {
     const width = sidebarWidth(prefs.compact);
     tab.style.top = `${prefs.top}vh`;
+    tab.style.display = prefs.hidden ? 'none' : '';
     tab.style.right = `${width}px`;
     tab.setAttribute('aria-expanded', String(!!frame));
     host.dataset.state = frame ? 'open' : 'closed';
     if (frame) frame.style.width = `${width}px`;
-    if (frame && prefs.push) room.make(width + TAB_WIDTH);
+    if (frame && prefs.push) room.make(width + (prefs.hidden ? 0 : TAB_WIDTH));
     else room.restore();
   }
 
@@ -147,7 +154,8 @@ export function mountSidebar(options: SidebarOptions): InPageSidebar {
       prefs.open = false;
       place();
       save();
-      tab.focus();
+      if (!prefs.hidden) tab.focus();
+      options.onClose?.();
     },
     toggle() {
       if (frame) sidebar.close();
@@ -172,6 +180,14 @@ export function mountSidebar(options: SidebarOptions): InPageSidebar {
     destroy() {
       room.restore();
       host.remove();
+    },
+    get hidden() {
+      return prefs.hidden;
+    },
+    setHidden(hidden) {
+      prefs.hidden = hidden;
+      place();
+      save();
     },
   };
 

@@ -175,10 +175,13 @@ describe('the launcher and logging in chromium', () => {
     await sidebarFrame(page);
     expect(await launcher.evaluate((el) => el.getBoundingClientRect().top)).toBeCloseTo(moved, 0);
 
-    // "Hide here" removes the launcher from this site.
+    // "Hide here" removes the launcher from this site; once the sidebar closes, nothing of
+    // the extension is left in the page.
     const sidebar = await sidebarFrame(page);
     await sidebar.getByRole('button', { name: 'Layout' }).click();
     await sidebar.getByRole('button', { name: 'Hide here' }).click();
+    await expect.poll(() => launcher.isVisible()).toBe(false);
+    await sidebar.locator('[data-testid="close"]').click();
     await expect.poll(() => page.locator('inside-out-root').count()).toBe(0);
     await expect.poll(saved).toMatchObject({ hidden: true });
     await page.reload();
