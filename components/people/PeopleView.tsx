@@ -117,18 +117,26 @@ export function PeopleView({
               {row.circle && <span class="meta">{t(CIRCLE_LABELS[row.circle])}</span>}
             </div>
             <p class="meta">
-              {t(
-                'peopleActivity',
+              {[
                 countText(
                   t,
                   row.activity.interactions,
                   'peopleInteractionsOne',
                   'peopleInteractionsOther',
                 ),
-                countText(t, row.activity.thanks, 'peopleThanksOne', 'peopleThanksOther'),
-                formatWhen(row.activity.lastInteractionAt),
-                formatWhen(row.activity.lastThankedAt),
-              )}
+                row.activity.thanks
+                  ? countText(t, row.activity.thanks, 'peopleThanksOne', 'peopleThanksOther')
+                  : t('peopleNotThankedYet'),
+                row.activity.lastInteractionAt &&
+                  t(
+                    'peopleLastSeen',
+                    formatDate('day', row.activity.lastInteractionAt, uiLocale()),
+                  ),
+                row.activity.lastThankedAt &&
+                  t('peopleLastThanked', formatDate('day', row.activity.lastThankedAt, uiLocale())),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             <div class="tags">
               <button type="button" data-testid="thank" onClick={() => onThank(row)}>
@@ -288,8 +296,4 @@ function PersonEditor({
       <p role="alert">{status}</p>
     </form>
   );
-}
-
-function formatWhen(at: number | undefined): string {
-  return at ? formatDate('day', at, uiLocale()) : t('peopleNever');
 }

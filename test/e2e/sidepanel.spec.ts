@@ -109,7 +109,7 @@ describe('the side panel', () => {
     await status.locator('[data-testid="undo-merge"]').click();
     await expect.poll(() => sam.count()).toBe(1);
     await expect.poll(() => samuel.textContent()).toMatch(/1 interaction · 1 thank-you ·/);
-    expect(await sam.textContent()).toMatch(/1 interaction · 0 thank-yous ·/);
+    expect(await sam.textContent()).toMatch(/1 interaction · not thanked yet · last seen /);
     expect(await status.textContent()).toContain('are two people again');
     await merge();
     expect(dialogs).toEqual([]);
