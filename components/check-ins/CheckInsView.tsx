@@ -6,6 +6,7 @@ import { ValidationError } from '@/lib/model';
 import type { Store } from '@/lib/store';
 import { t, uiLocale } from '@/platform';
 import { useSettings } from '../shared/hooks';
+import { ChoiceSelect } from '../shared/ChoiceSelect';
 
 /**
  * "How can I serve you better?": ask an internal customer, write down their answer and what you
@@ -80,18 +81,13 @@ export function CheckInsView({ store, version }: { store: Store; version: number
           <>
             <label>
               {t('checkInWhom')}
-              <select
+              <ChoiceSelect
                 value={personId}
                 onChange={(e) => setPersonId(e.currentTarget.value)}
                 required
-              >
-                <option value="">{t('checkInChoose')}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
+                empty={t('checkInChoose')}
+                choices={people.map((p) => ({ value: p.id, label: p.name }))}
+              />
             </label>
             <label>
               {t('checkInAnswer')}

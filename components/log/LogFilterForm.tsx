@@ -6,6 +6,7 @@ import { CIRCLES, type Circle, type Person } from '@/lib/model';
 import { TOOL_LABELS, TOOLS, type Tool } from '@/lib/sites';
 import { t, uiLocale } from '@/platform';
 import { CIRCLE_LABELS } from '../shared/labels';
+import { ChoiceSelect } from '../shared/ChoiceSelect';
 
 const SIDE_LABELS: Record<Exclude<LogFilters['side'], ''>, MessageKey> = {
   internal: 'logSideInternal',
@@ -62,47 +63,43 @@ export function LogFilterForm({
         </label>
         <label>
           {t('logSide')}
-          <select value={filters.side} onChange={set('side')} data-testid="filter-side">
-            <option value="">{t('logAll')}</option>
-            {(Object.keys(SIDE_LABELS) as (keyof typeof SIDE_LABELS)[]).map((side) => (
-              <option key={side} value={side}>
-                {t(SIDE_LABELS[side])}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            value={filters.side}
+            onChange={set('side')}
+            data-testid="filter-side"
+            empty={t('logAll')}
+            choices={(Object.keys(SIDE_LABELS) as (keyof typeof SIDE_LABELS)[]).map((side) => ({
+              value: side,
+              label: t(SIDE_LABELS[side]),
+            }))}
+          />
         </label>
         <label>
           {t('logTool')}
-          <select value={filters.tool} onChange={set('tool')}>
-            <option value="">{t('logAll')}</option>
-            {TOOLS.map((tool) => (
-              <option key={tool} value={tool}>
-                {TOOL_LABELS[tool]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            value={filters.tool}
+            onChange={set('tool')}
+            empty={t('logAll')}
+            choices={TOOLS.map((tool) => ({ value: tool, label: TOOL_LABELS[tool] }))}
+          />
         </label>
         <label>
           {t('logPerson')}
-          <select value={filters.person} onChange={set('person')}>
-            <option value="">{t('logEveryone')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            value={filters.person}
+            onChange={set('person')}
+            empty={t('logEveryone')}
+            choices={people.map((p) => ({ value: p.id, label: p.name }))}
+          />
         </label>
         <label>
           {t('logCircle')}
-          <select value={filters.circle} onChange={set('circle')}>
-            <option value="">{t('logAll')}</option>
-            {CIRCLES.map((c) => (
-              <option key={c} value={c}>
-                {t(CIRCLE_LABELS[c])}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            value={filters.circle}
+            onChange={set('circle')}
+            empty={t('logAll')}
+            choices={CIRCLES.map((c) => ({ value: c, label: t(CIRCLE_LABELS[c]) }))}
+          />
         </label>
         <div class="filter-days">
           <label>

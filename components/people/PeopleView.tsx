@@ -8,6 +8,7 @@ import { personPatch } from '@/lib/people';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import { t, uiLocale } from '@/platform';
 import { CIRCLE_LABELS, PREFERENCE_LABELS } from '../shared/labels';
+import { ChoiceSelect } from '../shared/ChoiceSelect';
 
 /** How long "Merged … — Undo" stays. */
 const UNDO_FOR = 10_000;
@@ -235,14 +236,12 @@ function PersonEditor({
       </label>
       <label>
         {t('peopleCircle')}
-        <select value={draft.circle ?? ''} onChange={field('circle')}>
-          <option value="">{t('peopleNoChoice')}</option>
-          {CIRCLES.map((c) => (
-            <option key={c} value={c}>
-              {t(CIRCLE_LABELS[c])}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={draft.circle ?? ''}
+          onChange={field('circle')}
+          empty={t('peopleNoChoice')}
+          choices={CIRCLES.map((c) => ({ value: c, label: t(CIRCLE_LABELS[c]) }))}
+        />
       </label>
       <label>
         {t('peopleRole')}
