@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     );
     const popup = sizes.find((s) => s.name === 'popup');
     targets.push([
-      'each content script < 12 KB gzipped',
+      `each content script < ${BUDGETS.contentScript / 1024} KB gzipped`,
       `largest ${kb(biggestScript)}`,
       ok(biggestScript <= BUDGETS.contentScript),
     ]);
@@ -562,7 +562,8 @@ async function main(): Promise<void> {
     md.push(
       '## Size',
       '',
-      "Each entrypoint's JavaScript, gzipped (level 9): a page's module scripts with every chunk they import statically (shared chunks included, as the page must load them), a content script or the background as its one file. `npm run test:browsers` checks the budgets after building (`scripts/check-size.ts`): content scripts 12 KB, the popup 40 KB.",
+      "Each entrypoint's JavaScript, gzipped (level 9): a page's module scripts with every chunk they import statically (shared chunks included, as the page must load them), a content script or the background as its one file. `npm run test:browsers` checks the budgets after building (`scripts/check-size.ts`): content scripts " +
+        `${BUDGETS.contentScript / 1024} KB, the popup ${BUDGETS.popup / 1024} KB.`,
       '',
       table([
         ['entrypoint', 'kind', 'gzipped', 'raw', 'files'],

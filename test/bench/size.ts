@@ -89,12 +89,13 @@ export function entrySizes(dir: string): EntrySize[] {
 
 export const BUDGETS = {
   /**
-   * Every content script, gzipped. Back to 12 KB in 2026-12 (it was raised to 14 KB when the
-   * generic reader, frame reading and learned rules joined every bundle): content scripts now use
-   * the browser's own API instead of webextension-polyfill (wxt.config.ts), about 2.7 KB less.
-   * The picker is not in it: it loads only when picking starts.
+   * Every content script, gzipped. 13 KB since 2026-12-02: Gmail's bundle (two adapters, mail
+   * and Chat inside Gmail) reached 12.4 KB when the sidebar learned to make room on the page and
+   * Insert to type at the cursor on a line of its own. It was 12 KB before, 14 KB before that.
+   * Next to shed: the insertion, injected on demand as the picker already is (it loads only when
+   * picking starts).
    */
-  contentScript: 12 * 1024,
+  contentScript: 13 * 1024,
   /** The popup page's scripts and the chunks they load, gzipped. */
   popup: 40 * 1024,
 } as const;
