@@ -179,7 +179,11 @@ async function launchChromium({
     let from = worker ? `service worker ${worker.url()}` : '';
     if (worker) initiator = fromExtension(worker.url()) ? 'extension' : 'page';
     else {
-      from = request.frame().url();
+      try {
+        from = request.frame().url();
+      } catch {
+        // A navigation issued before its frame exists: a tab being opened (the welcome on install).
+      }
       // A navigation is the test's doing, even when the tab showed an extension page before.
       if (!request.isNavigationRequest() && fromExtension(from)) initiator = 'extension';
     }
