@@ -75,7 +75,7 @@ describe('the welcome', () => {
     await welcome.emulateMedia({ colorScheme: 'light' });
 
     // Focus starts in the first field; the address fills the organisation's domain.
-    expect(await focused(welcome)).toBe('welcome-address');
+    await expect.poll(() => focused(welcome)).toBe('welcome-address');
     await welcome.keyboard.type('sam.rivera@acme.example');
     expect(await welcome.locator('[data-testid="org-domains"]').inputValue()).toBe('acme.example');
     // Not on Teams: its switch goes off from the keyboard.
@@ -157,7 +157,8 @@ describe('the whole loop', () => {
     await page.keyboard.press('Enter');
     const composer = sidebar.locator('[data-testid="composer"]');
     await composer.waitFor();
-    expect(await focused(sidebar)).toBe('composer-did');
+    // The composer moves the focus once it has rendered: waited for, so no keystroke goes first.
+    await expect.poll(() => focused(sidebar)).toBe('composer-did');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('moved the delivery window to Thursday');
     await page.keyboard.press('Tab');
