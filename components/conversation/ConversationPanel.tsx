@@ -7,7 +7,7 @@ import type { ResolvedParticipant, Store } from '@/lib/store';
 import { TOOL_LABELS } from '@/lib/sites';
 import { describeFailedWrite } from '@/lib/storage-errors';
 import { t } from '@/platform';
-import { useSettings } from '../shared/hooks';
+import { settingsWereRead, useSettings } from '../shared/hooks';
 import { DomainOffer } from './DomainOffer';
 import { ManualEntry } from '../log/ManualEntry';
 import { PersonCard } from './PersonCard';
@@ -72,6 +72,8 @@ export function ConversationPanel({
       setPeople([]);
       return;
     }
+    // Read with the user's settings only: the defaults know no organisation's domains.
+    if (!settingsWereRead()) return;
     void (async () => {
       try {
         // One read; new people are written (and announced) by a command inside it, once.

@@ -12,9 +12,35 @@ import {
   takePendingComposer,
 } from '@/platform';
 
-/** The user's settings, kept live. */
+/**
+ * The settings last read in this page. A view mounted later starts from them rather than from
+ * the defaults: a read made with the defaults (no organisation's domains) would sort people
+ * wrongly for a moment, and be made twice.
+ */
+let lastRead: Settings | undefined;
+
+async function loadAndRemember(): Promise<Settings> {
+  const read = await loadSettings();
+  // The same settings keep the same object, so views that depend on them do not read again.
+  if (!lastRead || JSON.stringify(read) !== JSON.stringify(lastRead)) lastRead = read;
+  return lastRead;
+}
+
+function watchAndRemember(callback: (settings: Settings) => void): () => void {
+  return onSettingsChanged((settings) => {
+    lastRead = settings;
+    callback(settings);
+  });
+}
+
+/** The user's settings, kept live (the defaults until first read in this page). */
 export function useSettings(): Settings {
-  return useLive(DEFAULT_SETTINGS, loadSettings, onSettingsChanged);
+  return useLive(lastRead ?? DEFAULT_SETTINGS, loadAndRemember, watchAndRemember);
+}
+
+/** Whether this page has read the settings yet (until then, useSettings gives the defaults). */
+export function settingsWereRead(): boolean {
+  return lastRead !== undefined;
 }
 
 /** The store once open, or why it could not be opened (never "loading" forever). */
