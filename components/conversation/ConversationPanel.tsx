@@ -11,6 +11,7 @@ import { settingsWereRead, useSettings } from '../shared/hooks';
 import { DomainOffer } from './DomainOffer';
 import { ManualEntry } from '../log/ManualEntry';
 import { PersonCard } from './PersonCard';
+import { readView } from './view-read';
 
 const KIND_LABEL: Record<ConversationKind, MessageKey> = {
   mail: 'logKindMail',
@@ -77,19 +78,28 @@ export function ConversationPanel({
     void (async () => {
       try {
         // One read; new people are written (and announced) by a command inside it, once.
-        const view = await store.conversationView(conversation, settings);
+        const view = await readView(store, conversation, settings, version);
+        if (cancelled) return;
+        // The people are listed at once; each card's history follows (a person shown before
+        // keeps theirs meanwhile).
+        setPeople(view.people);
+        setLoggedIds(view.loggedIds);
+        const { activity, checkIns } = await view.facts;
         if (cancelled) return;
         const now = Date.now();
         const cards = new Map<string, PersonCardFacts>();
         for (const { person } of view.people) {
-          const activity = view.activity.get(person.id) ?? {};
           cards.set(
             person.id,
-            personCardFacts(activity, view.checkIns, person.id, now, settings.timeZone),
+            personCardFacts(
+              activity.get(person.id) ?? {},
+              checkIns,
+              person.id,
+              now,
+              settings.timeZone,
+            ),
           );
         }
-        setPeople(view.people);
-        setLoggedIds(view.loggedIds);
         setFacts(cards);
       } catch (e) {
         if (!cancelled) setError(t('panelReadError', (e as Error).message));

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConversationPanel } from '@/components/conversation/ConversationPanel';
-import { useLearnedRules, useOpenStore, useSettings } from '@/components/shared/hooks';
+import {
+  settingsWereRead,
+  useLearnedRules,
+  useOpenStore,
+  useSettings,
+} from '@/components/shared/hooks';
+import { startReadingView } from '@/components/conversation/view-read';
 import { PickPeople, stopPicking } from '@/components/conversation/PickPeople';
 import { useStoreVersion } from '@/components/shared/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/thank/ThankFlow';
@@ -19,6 +25,8 @@ export function App() {
   const { store, problem } = useOpenStore();
   const version = useStoreVersion();
   const settings = useSettings();
+  // The conversation is read again when the log changes or the organisation's domains do.
+  const panelVersion = version + settings.orgDomains.length;
   const [tabId, setTabId] = useState<number | null>(null);
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -59,8 +67,12 @@ export function App() {
           if (message.tabId !== tabId) return undefined;
           // The same thread may be read anew (a rule taught): show its people, keep the flow.
           if (message.conversation?.threadKey !== conversation?.threadKey) flow.thank(null);
-          if (JSON.stringify(message.conversation) !== JSON.stringify(conversation))
+          if (JSON.stringify(message.conversation) !== JSON.stringify(conversation)) {
+            // The panel's read starts now, while the panel renders (same arguments as its own).
+            if (store && message.conversation && settingsWereRead())
+              startReadingView(store, message.conversation, settings, panelVersion);
             setConversation(message.conversation);
+          }
           // Whether this workspace logs by itself (the first conversation may come later).
           void sendToBackground({ type: 'get-conversation' }).then((reply) =>
             setWorkspace(reply?.workspace),
@@ -68,7 +80,7 @@ export function App() {
           return undefined;
         },
       }),
-    [tabId, conversation],
+    [tabId, conversation, store, settings, panelVersion],
   );
 
   useEffect(() => {
@@ -137,7 +149,7 @@ export function App() {
           <ConversationPanel
             store={store}
             conversation={conversation}
-            version={version + settings.orgDomains.length}
+            version={panelVersion}
             onThank={flow.thank}
           />
           <p class="log-status" role="group" aria-label={t('pickTeachMoreLabel')}>

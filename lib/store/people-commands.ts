@@ -32,7 +32,13 @@ import {
   type NewPerson,
 } from './people';
 import { StoreReader } from './reader';
-import { factsIn, matchAllIn, VIEW_STORES, type ConversationView } from './conversation-view';
+import {
+  loggedIn,
+  matchAllIn,
+  viewIn,
+  VIEW_STORES,
+  type ConversationView,
+} from './conversation-view';
 import { abandon, NotFoundError, writeTx, type Db, type StoreName, type WriteTx } from './tx';
 
 export interface ResolvedParticipant {
@@ -161,17 +167,15 @@ export class PeopleCommands extends StoreReader {
     now: number = Date.now(),
   ): Promise<ConversationView> {
     const tx = this.db.transaction([...VIEW_STORES], 'readonly');
-    const matched = await matchAllIn(tx, conversation, settings.orgDomains, now);
-    const view = matched.needsWrite
-      ? undefined
-      : await factsIn(tx, matched.people, conversation.threadKey);
+    const [matched, loggedIds] = await Promise.all([
+      matchAllIn(tx, conversation, settings.orgDomains, now),
+      loggedIn(tx, conversation.threadKey),
+    ]);
+    if (!matched.needsWrite) return viewIn(tx, matched.people, loggedIds);
     await tx.done;
-    if (view) return view;
     const people = await this.resolveParticipants(conversation, settings, now);
     const read = this.db.transaction([...VIEW_STORES], 'readonly');
-    const resolved = await factsIn(read, people, conversation.threadKey);
-    await read.done;
-    return resolved;
+    return viewIn(read, people, await loggedIn(read, conversation.threadKey));
   }
 
   /** The user's own choice for a person; it re-labels their interactions not tagged one by one. */

@@ -75,6 +75,7 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
   }
 
   function read(): void {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     due = Infinity;
     if (signal.aborted) return;
@@ -100,11 +101,19 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
     timer = setTimeout(read, delay);
   }
 
-  function navigated(): void {
-    // A new page in the same tab: read it now, and observe its container afresh.
+  /**
+   * A new page in the same tab: observe its container afresh and read it now, in this task. A
+   * timer would first wait for the page to lay out and paint what it just rendered (tens of
+   * milliseconds on a long thread) before the sidebar could start on it.
+   */
+  function navigated(event?: Event): void {
+    // One change of address fires several events (popstate, hashchange, navigatesuccess): the
+    // first reads. A tool's own "rendered" event (a document event) always does.
+    const rendered = event?.target === doc;
+    if (!rendered && win.location.href === lastHref && timer === undefined) return;
     observed = null;
     navigatedAt = performance.now();
-    schedule(0);
+    read();
   }
 
   for (const type of NAVIGATION_EVENTS) win.addEventListener(type, navigated, { signal });

@@ -77,13 +77,14 @@ describe("the sidebar's view of a conversation", () => {
     await store.addCheckIn({ personId: stranger.id, commitment: 'Not shown here' });
 
     const view = await store.conversationView(conversation, settings);
-    expect(view.activity.get(danaPerson!.id)).toEqual({
+    const facts = await view.facts;
+    expect(facts.activity.get(danaPerson!.id)).toEqual({
       interactions: 1,
       thanks: 1,
       lastInteractionAt: 1_000,
       lastThankedAt: 2_000,
     });
-    expect(view.activity.get(leePerson!.id)).toMatchObject({ interactions: 0, thanks: 0 });
-    expect(view.checkIns.map((c) => c.commitment)).toEqual(['Send the pallet count']);
+    expect(facts.activity.get(leePerson!.id)).toMatchObject({ interactions: 0, thanks: 0 });
+    expect(facts.checkIns.map((c) => c.commitment)).toEqual(['Send the pallet count']);
   });
 });

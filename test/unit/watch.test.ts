@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { gmail } from '../../lib/adapters/gmail';
+import type { Conversation } from '../../lib/model';
+import { watchConversation } from '../../platform/in-page/watch';
+import { loadFixture } from './adapters/load-fixture';
+
+const inbox = loadFixture('gmail', 'inbox');
+const thread = loadFixture('gmail', 'thread-long');
+const controller = new AbortController();
+afterEach(() => controller.abort());
+
+/** Shows a fixture's page as a single-page tool does: new content, same document. */
+function show(page: { document: Document }): void {
+  document.title = page.document.title;
+  document.body.replaceChildren(
+    ...[...page.document.body.children].map((child) => document.importNode(child, true)),
+  );
+}
+
+describe('following the open conversation', () => {
+  it('reads a navigation in the task that announces it, before the page paints', () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      inbox.url.href,
+    );
+    show(inbox);
+    const seen: (Conversation | null)[] = [];
+    watchConversation({
+      adapter: gmail,
+      window,
+      onChange: (conversation) => seen.push(conversation),
+      signal: controller.signal,
+    });
+    expect(seen).toEqual([null]);
+
+    show(thread);
+    history.pushState(null, '', thread.url.href);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    // No timer has run yet: the sidebar hears of the thread while the page lays it out.
+    expect(seen.map((c) => c?.threadKey ?? null)).toEqual([null, 'gmail:18c6a0f3e2b1d4c7']);
+
+    // The same address announced again (popstate after hashchange) tells nothing new.
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(seen).toHaveLength(2);
+  });
+});
