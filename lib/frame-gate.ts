@@ -6,6 +6,8 @@
  * that tab, the content script posts it to the frame's window only (a page cannot read a
  * message sent to a frame of another origin), and the frame hands it back to the background,
  * which then knows that frame (by the tab and frame ids the browser puts on every message).
+ * The token's message also carries one end of a MessageChannel: once the token is granted, the
+ * content script tells its sidebar the open conversation through it, directly.
  */
 
 /** The message our content script posts to the frame it made (never seen by the page). */

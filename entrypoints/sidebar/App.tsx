@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConversationPanel } from '@/components/conversation/ConversationPanel';
 import {
   settingsWereRead,
@@ -12,7 +12,12 @@ import { useStoreVersion } from '@/components/shared/read-hooks';
 import { ThankFlow, useThankFlow } from '@/components/thank/ThankFlow';
 import { WorkspaceQuestion } from '@/components/conversation/WorkspaceQuestion';
 import { needsTeaching } from '@/lib/learned-rules/rule';
-import type { PickingTarget, PickPart, WorkspaceState } from '@/lib/messages';
+import {
+  parseMessage,
+  type PickingTarget,
+  type PickPart,
+  type WorkspaceState,
+} from '@/lib/messages';
 import type { Conversation } from '@/lib/model';
 import { useReplyBoxOpen } from './reply-box';
 import { HiddenNotice } from './HiddenNotice';
@@ -20,8 +25,11 @@ import { SidebarControls } from './SidebarControls';
 import { StorageHandOver } from './StorageHandOver';
 import { isFromExtensionPage, onMessage, sendToBackground, t } from '@/platform';
 
-/** The in-page sidebar: runs in an extension-origin iframe inside the host page. */
-export function App() {
+/**
+ * The in-page sidebar: runs in an extension-origin iframe inside the host page. `channel` is the
+ * private channel from the content script that opened this frame (entrypoints/sidebar/gate.ts).
+ */
+export function App({ channel }: { channel?: MessagePort }) {
   const { store, problem } = useOpenStore();
   const version = useStoreVersion();
   const settings = useSettings();
@@ -50,14 +58,46 @@ export function App() {
     setPicking(target ?? null);
   }
 
+  function show(next: Conversation | null) {
+    // The same thread may be read anew (a rule taught): show its people, keep the flow.
+    if (next?.threadKey !== conversation?.threadKey) flow.thank(null);
+    if (JSON.stringify(next) === JSON.stringify(conversation)) return;
+    // The panel's read starts now, while the panel renders (same arguments as its own).
+    if (store && next && settingsWereRead()) startReadingView(store, next, settings, panelVersion);
+    setConversation(next);
+  }
+  const showLatest = useRef(show);
+  showLatest.current = show;
+  /**
+   * Once the content script's channel has told a conversation, only it is listened to: the
+   * background's copies of the same reports come a hop later, so one could be older.
+   */
+  const heardFromChannel = useRef(false);
+
   useEffect(() => {
     void sendToBackground({ type: 'get-conversation' }).then((reply) => {
       setTabId(reply?.tabId ?? null);
-      setConversation(reply?.conversation ?? null);
+      if (!heardFromChannel.current) setConversation(reply?.conversation ?? null);
       setWorkspace(reply?.workspace);
       setLoaded(true);
     });
   }, []);
+
+  useEffect(() => {
+    if (!channel) return;
+    const listener = (event: MessageEvent) => {
+      // What the page shows, read by our content script: checked like any other message.
+      const message = parseMessage(event.data);
+      if (message?.type !== 'conversation') return;
+      heardFromChannel.current = true;
+      // For tests, like `data-gate`: which way conversations come (no data).
+      document.documentElement.dataset.conversationFrom = 'content-script';
+      showLatest.current(message.conversation);
+    };
+    channel.addEventListener('message', listener);
+    channel.start();
+    return () => channel.removeEventListener('message', listener);
+  }, [channel]);
 
   // The conversation in this tab changed: the background tells every page what each tab shows.
   useEffect(
@@ -65,14 +105,7 @@ export function App() {
       onMessage(isFromExtensionPage, {
         'conversation-changed': (message) => {
           if (message.tabId !== tabId) return undefined;
-          // The same thread may be read anew (a rule taught): show its people, keep the flow.
-          if (message.conversation?.threadKey !== conversation?.threadKey) flow.thank(null);
-          if (JSON.stringify(message.conversation) !== JSON.stringify(conversation)) {
-            // The panel's read starts now, while the panel renders (same arguments as its own).
-            if (store && message.conversation && settingsWereRead())
-              startReadingView(store, message.conversation, settings, panelVersion);
-            setConversation(message.conversation);
-          }
+          if (!heardFromChannel.current) show(message.conversation);
           // Whether this workspace logs by itself (the first conversation may come later).
           void sendToBackground({ type: 'get-conversation' }).then((reply) =>
             setWorkspace(reply?.workspace),

@@ -15,15 +15,19 @@ const MAX_CLAIMS = 100;
 export type GateState = 'waiting' | 'open' | 'refused';
 
 /**
- * Listens for the token from the parent window and claims it; `onState` hears each change. The
- * state is also put on the document element (`data-gate`) for tests; it carries no data.
+ * Listens for the token from the parent window and claims it; `onState` hears each change, and
+ * with 'open' the channel that came with the granted token (from our content script, then: no
+ * refused message's channel is kept). The state is also put on the document element
+ * (`data-gate`) for tests; it carries no data.
  */
-export function awaitFrameToken(onState: (state: GateState) => void): () => void {
+export function awaitFrameToken(
+  onState: (state: GateState, channel?: MessagePort) => void,
+): () => void {
   let claims = 0;
   let settled = false;
-  const show = (state: GateState) => {
+  const show = (state: GateState, channel?: MessagePort) => {
     document.documentElement.dataset.gate = state;
-    onState(state);
+    onState(state, channel);
   };
   const listener = (event: MessageEvent) => {
     if (settled || event.source !== window.parent) return;
@@ -31,13 +35,14 @@ export function awaitFrameToken(onState: (state: GateState) => void): () => void
     if (data?.type !== FRAME_TOKEN_MESSAGE || typeof data.token !== 'string') return;
     if (claims >= MAX_CLAIMS) return;
     claims++;
+    const channel = event.ports[0];
     void sendToBackground({ type: 'claim-frame', token: data.token.slice(0, 64) }).then(
       (granted) => {
         if (settled) return;
         if (granted === true) {
           settled = true;
           window.removeEventListener('message', listener);
-          show('open');
+          show('open', channel);
         } else show('refused');
       },
     );

@@ -8,9 +8,11 @@ import { awaitFrameToken, type GateState } from './gate';
 // Listening starts before the first render: the token can arrive as soon as the frame loads,
 // before Preact runs its effects.
 let gate: GateState = 'waiting';
+let channel: MessagePort | undefined;
 let onGate: ((state: GateState) => void) | undefined;
-awaitFrameToken((state) => {
+awaitFrameToken((state, fromContentScript) => {
   gate = state;
+  channel = fromContentScript;
   onGate?.(state);
 });
 
@@ -21,7 +23,7 @@ function Gate() {
     onGate = setState;
     setState(gate);
   }, []);
-  return state === 'open' ? <App /> : null;
+  return state === 'open' ? <App channel={channel} /> : null;
 }
 
 showInUiLanguage();

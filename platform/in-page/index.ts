@@ -40,6 +40,11 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
   // (the context menu, the shortcut); it goes again when they close it.
   let sidebar: InPageSidebar | undefined;
   let elsewhere = site?.framed === false;
+  // The sidebar hears the conversation from here first, through a channel only it and we hold;
+  // the background, which tells every other page, is a hop slower.
+  let latest: Conversation | null = null;
+  let toSidebar: MessagePort | undefined;
+  const tellSidebar = () => toSidebar?.postMessage({ type: 'conversation', conversation: latest });
   const mount = (): InPageSidebar =>
     (sidebar ??= mountSidebar({
       document,
@@ -49,7 +54,12 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
         Object.assign(prefs, next);
         void saveSidebarPrefs(host, next);
       },
-      onFrameLoad: (frame) => void introduceFrame(frame),
+      onFrameLoad: (frame) =>
+        void introduceFrame(frame).then((port) => {
+          toSidebar?.close();
+          toSidebar = port;
+          tellSidebar();
+        }),
       onClose: () => {
         if (!sidebar?.hidden) return;
         sidebar.destroy();
@@ -59,7 +69,10 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
       room: adapter.room,
     }));
   if (!prefs.hidden) mount();
-  signal.addEventListener('abort', () => sidebar?.destroy());
+  signal.addEventListener('abort', () => {
+    sidebar?.destroy();
+    toSidebar?.close();
+  });
 
   // A rule the user taught for this tool here is tried before the shipped generations.
   const askRule = () => sendToBackground({ type: 'learned-rule', tool: adapter.tool });
@@ -75,6 +88,8 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
 
   const report = (conversation: Conversation | null) => {
     sidebar?.ensureAttached();
+    latest = conversation;
+    tellSidebar();
     void sendToBackground({ type: 'conversation', conversation });
     const count = ruleRead ? ruleOutcome(ruleRead, conversation) : undefined;
     if (count === undefined || count === told) return;
@@ -116,12 +131,17 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
 /**
  * Tells the sidebar frame it is ours: a one-time token from the background, posted to the
  * frame's window at the extension's origin only, so neither the page nor a page-made copy of
- * the sidebar ever sees it (lib/frame-gate.ts).
+ * the sidebar ever sees it (lib/frame-gate.ts). With it goes one end of a channel; the frame
+ * keeps it only if the background grants the token, and the page can reach neither end.
  */
-async function introduceFrame(frame: HTMLIFrameElement): Promise<void> {
+async function introduceFrame(frame: HTMLIFrameElement): Promise<MessagePort | undefined> {
   const grant = await sendToBackground({ type: 'frame-grant' });
-  if (!grant) return;
-  frame.contentWindow?.postMessage({ type: FRAME_TOKEN_MESSAGE, token: grant.token }, grant.origin);
+  if (!grant || !frame.contentWindow) return undefined;
+  const channel = new MessageChannel();
+  frame.contentWindow.postMessage({ type: FRAME_TOKEN_MESSAGE, token: grant.token }, grant.origin, [
+    channel.port2,
+  ]);
+  return channel.port1;
 }
 
 /**

@@ -168,9 +168,15 @@ function runTools(name: BrowserName, tools: Tool[]) {
         // Another conversation in the same tab.
         const html = fixtureHtml(tool, second);
         const url = fixtureUrl(html);
-        if (new URL(url).origin === new URL(page.url()).origin)
+        if (new URL(url).origin === new URL(page.url()).origin) {
+          // The sidebar has heard from its content script through the channel that came with
+          // its token, and takes conversations from there alone: the next one comes that way.
+          const frame = await findSidebarFrame(page);
+          expect(
+            await frame?.evaluate(() => document.documentElement.dataset.conversationFrom),
+          ).toBe('content-script');
           await navigateInPage(page, html, url);
-        else {
+        } else {
           // Another site of the same tool: its launcher has its own open/closed memory.
           await page.goto(server.urlFor(`${tool}/${second}`));
           expect(await waitForSidebarRoot(page)).toBe(true);
