@@ -10,6 +10,19 @@ import type { IoTimes } from './store-page.ts';
 import { sleep, stats, type Stats } from './stats.ts';
 
 export const SCALES = [10_000, 100_000, 1_000_000] as const;
+
+/**
+ * The sizes this run measures: all of SCALES, or those listed in IO_BENCH_SCALES (comma
+ * separated, e.g. `100000`), to time one size without seeding the others.
+ */
+export function scalesAsked(env = process.env.IO_BENCH_SCALES): number[] {
+  if (!env) return [...SCALES];
+  const asked = env.split(',').map((s) => Number(s.trim().replaceAll('_', '')));
+  const unknown = asked.filter((n) => !(SCALES as readonly number[]).includes(n));
+  if (unknown.length)
+    throw new Error(`IO_BENCH_SCALES: no size ${unknown.join(', ')} (${SCALES.join(', ')})`);
+  return SCALES.filter((n) => asked.includes(n));
+}
 const WEEK_INTERACTIONS = 400;
 
 export interface ScaleResult {
@@ -184,7 +197,7 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
 export async function benchStore(
   browser: LaunchedBrowser,
   log: (line: string) => void,
-  options: { popupOpens: number },
+  options: { popupOpens: number; scales: readonly number[] },
 ): Promise<ScaleResult[]> {
   const context = browser.chromium!.context;
   await context.addInitScript({ content: POPUP_PROBE });
@@ -194,7 +207,7 @@ export async function benchStore(
   const call = caller(page);
   await call('setup');
   const results: ScaleResult[] = [];
-  for (const scale of SCALES) {
+  for (const scale of options.scales) {
     const seeded = await call('seed', scale - WEEK_INTERACTIONS);
     // Let the database settle after a bulk write (LevelDB compacts in the background).
     await sleep(Math.min(20_000, 2_000 + seeded.rows / 50));
@@ -216,7 +229,7 @@ export async function benchStore(
       );
     }
     const opens = await openPopupTimes(browser, options.popupOpens);
-    if (scale !== SCALES.at(-1)) {
+    if (scale !== options.scales.at(-1)) {
       const copy = await call('freeze');
       log(
         `    kept a copy at this size for the side-by-side summary (${(copy.ms / 1000).toFixed(1)} s)`,
