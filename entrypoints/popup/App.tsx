@@ -17,6 +17,7 @@ import {
   t,
   uiLocale,
 } from '@/platform/core';
+import { earlyPopupOpening, type PopupOpening } from '@/platform/popup-opening';
 
 /** The popup fits in 600 px: the most pressing two; the side panel's "Now" lists them all. */
 const SHOWN_SUGGESTIONS = 2;
@@ -29,30 +30,32 @@ interface PopupData {
 }
 
 /**
+ * The week's numbers. popup.html's early script has usually read them while this module loaded
+ * (platform/popup-opening.ts), and the first render shows them; when it had nothing to read (no
+ * log yet, a migration, a failure) they are read here, before the first render rather than in
+ * an effect, which Preact runs only after a paint.
+ */
+// User Timing marks (popup:*) let the benchmark split open-to-numbers into its steps.
+performance.mark('popup:modules-ran');
+const early = earlyPopupOpening();
+const opening: Promise<PopupOpening> = (early?.reading ?? Promise.resolve(undefined)).then(
+  (read) => read ?? readHere(),
+);
+
+async function readHere(): Promise<PopupOpening> {
+  const [reader, settings] = await Promise.all([getReader(), loadDisplaySettings()]);
+  const now = Date.now();
+  return { reader, settings, now, balance: await reader.weekSummary(settings, now) };
+}
+
+/**
  * The week at a glance: reads this week, twelve weekly totals and who to thank, nothing else.
  * On opening, the week's numbers show as soon as they are read; the chart and who to thank
  * (which read more) are read after them and follow. Later refreshes replace everything at
  * once, so what is shown is always one consistent reading.
  */
-/**
- * The week's numbers, read as soon as this module loads, before the first render: Preact runs
- * effects only after the browser has painted, and the chain "open the log, read the settings,
- * read the week" would otherwise wait for a paint at each step.
- */
-// User Timing marks (popup:*) let the benchmark split open-to-numbers into its steps.
-performance.mark('popup:modules-ran');
-const opening = Promise.all([
-  getReader().then((reader) => (performance.mark('popup:log-open'), reader)),
-  loadDisplaySettings().then((settings) => (performance.mark('popup:settings-read'), settings)),
-]).then(async ([reader, settings]) => {
-  const now = Date.now();
-  const balance = await reader.weekSummary(settings, now);
-  performance.mark('popup:week-read');
-  return { reader, settings, now, balance };
-});
-
 export function App() {
-  const [opened, setOpened] = useState<Awaited<typeof opening>>();
+  const [opened, setOpened] = useState(early?.read);
   const liveSettings = useDisplaySettings();
   const settings = liveSettings ?? opened?.settings;
   // Settings compare by content: the live copy arriving after the opening read is no change.
@@ -65,7 +68,8 @@ export function App() {
   const openingUsed = useRef(false);
 
   useLayoutEffect(() => {
-    void opening.then(setOpened, (e: unknown) => setOpenProblem(e ?? new Error(String(e))));
+    if (!opened)
+      void opening.then(setOpened, (e: unknown) => setOpenProblem(e ?? new Error(String(e))));
   }, []);
 
   useEffect(() => {
