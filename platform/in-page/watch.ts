@@ -19,12 +19,14 @@ export interface WatchOptions {
   detect?: DetectOptions;
   /** DOM churn outside a navigation is read this long after its first change. */
   debounceMs?: number;
-  /** Just after a navigation, while the tool renders the new conversation: read this soon. */
+  /** Just after a navigation, while the tool renders the new conversation: read this often. */
   settleMs?: number;
 }
 
 /** How long after a navigation DOM changes count as the tool rendering the new page. */
 const NAVIGATION_WINDOW_MS = 1_000;
+/** How many changes just after a navigation are read at once, before reads wait `settleMs`. */
+const PROMPT_READS = 8;
 
 const NAVIGATION_EVENTS = ['hashchange', 'popstate'];
 const DOCUMENT_NAVIGATION_EVENTS = ['turbo:render', 'soft-nav:end', 'pjax:end'];
@@ -32,7 +34,7 @@ const DOCUMENT_NAVIGATION_EVENTS = ['turbo:render', 'soft-nav:end', 'pjax:end'];
 export function watchConversation(options: WatchOptions): { refresh(): void } {
   const { adapter, window: win, onChange, signal } = options;
   const debounceMs = options.debounceMs ?? 500;
-  const settleMs = options.settleMs ?? 30;
+  const settleMs = options.settleMs ?? 16;
   const doc = win.document;
   let lastKey: string | undefined;
   let lastHref = win.location.href;
@@ -40,21 +42,31 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
   /** When the pending read is due (performance.now() time). */
   let due = Infinity;
   let navigatedAt = -Infinity;
+  let readsSinceNavigation = 0;
   let observed: Element | null = null;
 
   const observer = new MutationObserver((mutations) => {
     const now = performance.now();
-    const delay = now - navigatedAt < NAVIGATION_WINDOW_MS ? settleMs : debounceMs;
+    const navigating = now - navigatedAt < NAVIGATION_WINDOW_MS;
+    const delay = navigating ? settleMs : debounceMs;
     // A read is already due by then: nothing to look at (the common case on a busy page).
     if (timer !== undefined && due <= now + delay) return;
     // Typing in a reply box never changes who is in the conversation.
     if (mutations.every(insideEditor)) return;
-    schedule(delay);
+    // Just after a navigation the tool is rendering the new conversation (most tools change
+    // the address first): read what it rendered now, before the page lays it out; a tool that
+    // keeps rendering is read every `settleMs` after its first few changes.
+    if (navigating && readsSinceNavigation < PROMPT_READS) read();
+    else schedule(delay);
   });
 
   /** Observes the conversation's container; true when that is a new element. */
   function observe(): boolean {
-    const container = conversationContainer(adapter, doc, options.detect) ?? doc.body;
+    // Just after a navigation the tool may replace the conversation's container itself, and an
+    // observer on the old one would hear nothing: the whole body is watched until it settles.
+    const settling = performance.now() - navigatedAt < NAVIGATION_WINDOW_MS;
+    const container =
+      (settling ? null : conversationContainer(adapter, doc, options.detect)) ?? doc.body;
     if (container === observed || !container) return false;
     observer.disconnect();
     observed = container;
@@ -79,6 +91,7 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
     timer = undefined;
     due = Infinity;
     if (signal.aborted) return;
+    readsSinceNavigation++;
     lastHref = win.location.href;
     observe();
     const conversation =
@@ -113,6 +126,7 @@ export function watchConversation(options: WatchOptions): { refresh(): void } {
     if (!rendered && win.location.href === lastHref && timer === undefined) return;
     observed = null;
     navigatedAt = performance.now();
+    readsSinceNavigation = 0;
     read();
   }
 
