@@ -1,6 +1,6 @@
 import type { Person } from '@/lib/model';
 import { t } from '@/platform/core';
-import { CIRCLE_LABELS, PREFERENCE_LABELS } from '../shared/labels';
+import { CIRCLE_LABELS, PREFERENCE_SENTENCES } from '../shared/labels';
 
 /** Who the person is to the user, in one line each: role and circle, how they like thanks. */
 export function PersonFacts({ person }: { person: Person }) {
@@ -16,7 +16,7 @@ export function PersonFacts({ person }: { person: Person }) {
       )}
       {person.thankPreference && (
         <p class="meta" data-testid="person-preference">
-          {t('cardLikesThanks', t(PREFERENCE_LABELS[person.thankPreference]))}
+          {t(PREFERENCE_SENTENCES[person.thankPreference])}
         </p>
       )}
     </>

@@ -17,6 +17,14 @@ export const PREFERENCE_LABELS: Record<NonNullable<Person['thankPreference']>, M
   'via-manager': 'peoplePreferenceViaManager',
 };
 
+/** The same on a person's card, as a sentence of its own. */
+export const PREFERENCE_SENTENCES: Record<NonNullable<Person['thankPreference']>, MessageKey> = {
+  privately: 'cardPrefersPrivately',
+  publicly: 'cardPrefersPublicly',
+  'in-writing': 'cardPrefersInWriting',
+  'via-manager': 'cardPrefersViaManager',
+};
+
 export const CHANNEL_LABELS: Record<Appreciation['channel'], MessageKey> = {
   copied: 'logChannelCopied',
   mailto: 'logChannelMailto',
