@@ -117,6 +117,22 @@ export async function hiddenSites(): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Calls back when the launcher tab is brought back on `host` elsewhere (the settings' "Show
+ * again"), so an open page shows it at once rather than on its next load.
+ */
+export function onLauncherShownAgain(host: string, callback: () => void): () => void {
+  const key = prefsKey(host);
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => {
+    const change = changes[key];
+    const was = change?.oldValue as Partial<SidebarPrefs> | undefined;
+    const now = change?.newValue as Partial<SidebarPrefs> | undefined;
+    if (was?.hidden === true && now?.hidden === false) callback();
+  };
+  browser.storage.local.onChanged.addListener(listener);
+  return () => browser.storage.local.onChanged.removeListener(listener);
+}
+
 /** Brings the launcher tab back on a site where it was hidden (its other choices stay). */
 export async function showLauncherOn(host: string): Promise<void> {
   await saveSidebarPrefs(host, { ...(await loadSidebarPrefs(host)), hidden: false });

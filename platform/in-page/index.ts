@@ -13,6 +13,7 @@ import { findReplyBox, placeInReply, textAroundCaret } from '@/lib/reply-boxes';
 import {
   loadSidebarPrefs,
   onExtensionMessage,
+  onLauncherShownAgain,
   sidebarUrl,
   saveSidebarPrefs,
   sendToBackground,
@@ -69,9 +70,15 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
       room: adapter.room,
     }));
   if (!prefs.hidden) mount();
+  const stopWatchingShown = onLauncherShownAgain(host, () => {
+    prefs.hidden = false;
+    if (sidebar) sidebar.setHidden(false);
+    else mount();
+  });
   signal.addEventListener('abort', () => {
     sidebar?.destroy();
     toSidebar?.close();
+    stopWatchingShown();
   });
 
   // A rule the user taught for this tool here is tried before the shipped generations.

@@ -115,6 +115,8 @@ describe('hiding the launcher on a site, in chromium', () => {
     await showAgain.click();
     await options.getByText('None: the tab shows on every supported site.').waitFor();
     await options.close();
+    // The page already open shows the tab again at once, without a reload.
+    await launcher(page).waitFor({ state: 'visible' });
     await page.close();
     page = await session.browser.chromium!.context.newPage();
     await page.goto(session.server.urlFor('gmail/thread-long'));
