@@ -14,6 +14,8 @@ export type StorageProblem =
   | 'newer-version'
   /** Another open page of an older version holds the log open, so it cannot be upgraded. */
   | 'blocked'
+  /** A newer version took the log over while this page was open (the extension updated). */
+  | 'updated'
   /** Anything else: the message is shown as the browser gave it. */
   | 'other';
 
@@ -25,12 +27,21 @@ export class StorageBlockedError extends Error {
   }
 }
 
+/** Thrown by a page whose log connection stepped aside for a newer version (an update). */
+export class LogUpdatedError extends Error {
+  constructor() {
+    super('Inside Out was updated while this page was open');
+    this.name = 'LogUpdatedError';
+  }
+}
+
 export function storageProblemOf(error: unknown): StorageProblem {
   const name = (error as { name?: unknown } | null)?.name;
   const message = String((error as { message?: unknown } | null)?.message ?? '');
   if (name === 'QuotaExceededError' || /quota/i.test(message)) return 'quota';
   if (name === 'VersionError') return 'newer-version';
   if (name === 'StorageBlockedError') return 'blocked';
+  if (name === 'LogUpdatedError') return 'updated';
   if (
     name === 'SecurityError' ||
     /denied permission|access to storage|not allowed|storage is disabled/i.test(message)
@@ -45,6 +56,7 @@ const WHAT: Record<StorageProblem, MessageKey> = {
   denied: 'storageDenied',
   'newer-version': 'storageNewerVersion',
   blocked: 'storageBlocked',
+  updated: 'storageUpdated',
   other: 'storageOther',
 };
 
@@ -65,6 +77,13 @@ export function describeStorageProblem(error: unknown, t: Translate): string {
 export function describeOpenProblem(error: unknown, t: Translate, where: 'frame' | 'page'): string {
   if (where === 'page' && storageProblemOf(error) === 'denied') return t('storageDeniedPage');
   return describeStorageProblem(error, t);
+}
+
+/** A failed read, for the place that would have shown what was read. */
+export function describeFailedRead(error: unknown, t: Translate): string {
+  const problem = storageProblemOf(error);
+  if (problem !== 'other') return t(WHAT[problem]);
+  return t('storageReadFailed', String((error as { message?: unknown } | null)?.message ?? error));
 }
 
 /** A failed write, for the line under what the user just did. */

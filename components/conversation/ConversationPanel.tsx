@@ -5,7 +5,7 @@ import type { Conversation, ConversationKind, Person, Relationship } from '@/lib
 import { personCardFacts, tomorrow, type PersonCardFacts } from '@/lib/person-card';
 import type { ResolvedParticipant, Store } from '@/lib/store';
 import { TOOL_LABELS } from '@/lib/sites';
-import { describeFailedWrite } from '@/lib/storage-errors';
+import { describeFailedRead, describeFailedWrite } from '@/lib/storage-errors';
 import { t } from '@/platform';
 import { settingsWereRead, useSettings } from '../shared/hooks';
 import { DomainOffer } from './DomainOffer';
@@ -102,7 +102,7 @@ export function ConversationPanel({
         }
         setFacts(cards);
       } catch (e) {
-        if (!cancelled) setError(t('panelReadError', (e as Error).message));
+        if (!cancelled) setError(describeFailedRead(e, t));
       }
     })();
     return () => {

@@ -1,3 +1,4 @@
+import { describeFailedRead } from '@/lib/storage-errors';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BalanceGauge } from '@/components/review/BalanceGauge';
 import { StorageProblem } from '@/components/shared/StorageProblem';
@@ -114,7 +115,7 @@ export function App() {
           })),
         });
       } catch (e) {
-        if (current) setError(t('popupReadError', (e as Error).message));
+        if (current) setError(describeFailedRead(e, t));
       }
     })();
     return () => {

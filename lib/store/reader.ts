@@ -13,7 +13,7 @@ import {
 } from '../balance';
 import type { Appreciation, CheckIn, Interaction, Person, Settings } from '../model';
 import { normalizeEmail } from '../people';
-import { StorageBlockedError } from '../storage-errors';
+import { LogUpdatedError, StorageBlockedError } from '../storage-errors';
 import { DB_NAME, DB_VERSION, upgrade, type InsideOutDB } from './schema';
 import type { AnyTx } from './tx';
 
@@ -31,6 +31,7 @@ export type StoreSettings = Pick<
 export function openDatabase(name: string = DB_NAME): Promise<IDBPDatabase<InsideOutDB>> {
   return new Promise((resolve, reject) => {
     let gaveUp = false;
+    let opened: IDBPDatabase<InsideOutDB> | undefined;
     openDB<InsideOutDB>(name, DB_VERSION, {
       upgrade: (database, oldVersion, newVersion, tx) =>
         upgrade(database, oldVersion, newVersion, tx),
@@ -38,8 +39,12 @@ export function openDatabase(name: string = DB_NAME): Promise<IDBPDatabase<Insid
         gaveUp = true;
         reject(new StorageBlockedError());
       },
-      blocking: (_current, _wanted, event) => (event.target as IDBDatabase).close(),
+      blocking: (_current, _wanted, event) => {
+        if (opened) steppedAside.add(opened);
+        (event.target as IDBDatabase).close();
+      },
     }).then((db) => {
+      opened = db;
       // The other page closed after all: this page already said so, and must not hold the log.
       if (gaveUp) db.close();
       else resolve(db);
@@ -51,14 +56,27 @@ export async function openReader(name: string = DB_NAME): Promise<StoreReader> {
   return new StoreReader(await openDatabase(name));
 }
 
-export class StoreReader {
-  constructor(readonly db: IDBPDatabase<InsideOutDB>) {}
+/** Connections closed for a newer version of the extension, which now has the log. */
+const steppedAside = new WeakSet<IDBPDatabase<InsideOutDB>>();
 
-  close(): void {
-    this.db.close();
+export class StoreReader {
+  readonly #db: IDBPDatabase<InsideOutDB>;
+
+  constructor(db: IDBPDatabase<InsideOutDB>) {
+    this.#db = db;
   }
 
-  getPerson(id: string): Promise<Person | undefined> {
+  /** The connection; once it stepped aside for a newer version, every use says so. */
+  get db(): IDBPDatabase<InsideOutDB> {
+    if (steppedAside.has(this.#db)) throw new LogUpdatedError();
+    return this.#db;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  async getPerson(id: string): Promise<Person | undefined> {
     return this.db.get('people', id);
   }
 
@@ -70,7 +88,7 @@ export class StoreReader {
     return found.filter((p): p is Person => !!p);
   }
 
-  listPeople(): Promise<Person[]> {
+  async listPeople(): Promise<Person[]> {
     return this.db.getAll('people');
   }
 
@@ -82,11 +100,11 @@ export class StoreReader {
     return this.db.getFromIndex('people', 'handle', handle);
   }
 
-  getInteraction(id: string): Promise<Interaction | undefined> {
+  async getInteraction(id: string): Promise<Interaction | undefined> {
     return this.db.get('interactions', id);
   }
 
-  interactionsBetween(start: number, end: number): Promise<Interaction[]> {
+  async interactionsBetween(start: number, end: number): Promise<Interaction[]> {
     return this.db.getAllFromIndex(
       'interactions',
       'at',
@@ -102,11 +120,11 @@ export class StoreReader {
     return activity;
   }
 
-  interactionsWith(personId: string): Promise<Interaction[]> {
+  async interactionsWith(personId: string): Promise<Interaction[]> {
     return this.db.getAllFromIndex('interactions', 'personId', personId);
   }
 
-  appreciationsBetween(start: number, end: number): Promise<Appreciation[]> {
+  async appreciationsBetween(start: number, end: number): Promise<Appreciation[]> {
     return this.db.getAllFromIndex(
       'appreciations',
       'at',
@@ -114,15 +132,15 @@ export class StoreReader {
     );
   }
 
-  listAppreciations(): Promise<Appreciation[]> {
+  async listAppreciations(): Promise<Appreciation[]> {
     return this.db.getAll('appreciations');
   }
 
-  appreciationsFor(personId: string): Promise<Appreciation[]> {
+  async appreciationsFor(personId: string): Promise<Appreciation[]> {
     return this.db.getAllFromIndex('appreciations', 'personId', personId);
   }
 
-  listCheckIns(): Promise<CheckIn[]> {
+  async listCheckIns(): Promise<CheckIn[]> {
     return this.db.getAll('checkIns');
   }
 

@@ -1,7 +1,13 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '@/lib/i18n';
-import { describeOpenProblem, storageProblemOf } from '@/lib/storage-errors';
+import {
+  describeFailedRead,
+  describeFailedWrite,
+  describeOpenProblem,
+  storageProblemOf,
+} from '@/lib/storage-errors';
+import { openStore } from '@/lib/store';
 import { openDatabase } from '@/lib/store/reader';
 import { DB_VERSION, upgrade, type InsideOutDB } from '@/lib/store/schema';
 
@@ -69,5 +75,25 @@ describe('what a page says when the log cannot be opened', () => {
     });
     expect(describeOpenProblem(version, t, 'page')).toBe('storageNewerVersion');
     expect(describeOpenProblem(version, t, 'frame')).toBe('storageNewerVersion');
+  });
+});
+
+describe('a page open while a newer version takes the log over', () => {
+  it('steps aside, and then says the extension was updated instead of failing obscurely', async () => {
+    const name = freshName();
+    const store = await openStore(name, () => undefined);
+    await store.listPeople();
+    // The updated extension opens the log at its own, newer version: this page must not block it.
+    const newer = await openDB(name, DB_VERSION + 1, {
+      upgrade: (db) => void db.createObjectStore('from-the-update'),
+    });
+    newer.close();
+    const failed = await store.listPeople().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(storageProblemOf(failed)).toBe('updated');
+    expect(describeFailedRead(failed, t)).toBe('storageUpdated');
+    expect(describeFailedWrite(failed, t)).toBe('storageWriteFailed:storageUpdated');
   });
 });
