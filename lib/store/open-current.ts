@@ -1,6 +1,7 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import { StoreReader } from './reader';
 import { DB_NAME, DB_VERSION, type InsideOutDB } from './schema';
+import { steppedAside } from './stepped-aside';
 
 /**
  * Reads the log only if it exists at the current version; otherwise (no log yet, one that needs
@@ -21,9 +22,11 @@ export function openReaderIfCurrent(name: string = DB_NAME): Promise<StoreReader
         resolve(undefined);
       };
       request.onsuccess = () => {
-        const db = request.result;
-        db.onversionchange = () => db.close();
-        resolve(new StoreReader(wrap(db) as IDBPDatabase<InsideOutDB>));
+        const raw = request.result;
+        const db = wrap(raw) as IDBPDatabase<InsideOutDB>;
+        // As the store's own connections do (openDatabase): later reads say why they fail.
+        raw.onversionchange = () => (steppedAside.add(db), raw.close());
+        resolve(new StoreReader(db));
       };
     } catch {
       resolve(undefined);

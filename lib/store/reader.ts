@@ -15,6 +15,7 @@ import type { Appreciation, CheckIn, Interaction, Person, Settings } from '../mo
 import { normalizeEmail } from '../people';
 import { LogUpdatedError, StorageBlockedError } from '../storage-errors';
 import { DB_NAME, DB_VERSION, upgrade, type InsideOutDB } from './schema';
+import { steppedAside } from './stepped-aside';
 import type { AnyTx } from './tx';
 
 /** The store's view of settings: only what it needs to compute days and weeks. */
@@ -55,9 +56,6 @@ export function openDatabase(name: string = DB_NAME): Promise<IDBPDatabase<Insid
 export async function openReader(name: string = DB_NAME): Promise<StoreReader> {
   return new StoreReader(await openDatabase(name));
 }
-
-/** Connections closed for a newer version of the extension, which now has the log. */
-const steppedAside = new WeakSet<IDBPDatabase<InsideOutDB>>();
 
 export class StoreReader {
   readonly #db: IDBPDatabase<InsideOutDB>;
@@ -228,7 +226,8 @@ export class StoreReader {
       tx.objectStore('appreciations').index('at').getAll(range),
       tx.objectStore('checkIns').index('askedAt').getAll(range),
     ]);
-    await tx.done;
+    // Read-only: final once its requests succeed; the popup does not wait for it to complete.
+    tx.done.catch(() => undefined);
     return weeklyBalance(week, { interactions, appreciations, checkIns }, settings);
   }
 

@@ -107,6 +107,16 @@ describe("the popup's early read", () => {
     read!.reader.close();
   });
 
+  it('steps aside when a newer version takes the log over, and its reads then say so', async () => {
+    await logAWeek();
+    const { read } = await earlyRead();
+    const newer = await openDB(DB_NAME, DB_VERSION + 1);
+    newer.close();
+    await expect(read!.reader.weekSummary(read!.settings)).rejects.toThrow(
+      expect.objectContaining({ name: 'LogUpdatedError' }),
+    );
+  });
+
   it('leaves a log that does not exist yet to the store: nothing is created', async () => {
     const { read } = await earlyRead();
     expect(read).toBeUndefined();
