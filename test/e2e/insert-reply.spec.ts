@@ -55,6 +55,23 @@ describe('inserting a thank-you into the reply, in chromium', () => {
     await page.close();
   });
 
+  it('follows the page as soon as the pointer comes back to the sidebar, before any click', async () => {
+    const page = await session.browser.chromium!.context.newPage();
+    await page.goto(session.server.urlFor('gmail/thread-long'));
+    const frame = await composerFor(page);
+    const insert = frame.locator('[data-testid="send-insert"]');
+    await openReply(page, '');
+    await page.locator('#reply').click();
+    await backToSidebar(frame);
+    await insert.waitFor();
+    // The user discards the reply in the page and only moves the pointer back over the sidebar.
+    await page.evaluate(() => document.getElementById('reply')?.remove());
+    await page.locator('h2.hP').click();
+    await frame.locator('[data-testid="composer-message"]').hover();
+    await insert.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('goes in at the cursor, on its own line', async () => {
     const page = await session.browser.chromium!.context.newPage();
     await page.goto(session.server.urlFor('gmail/thread-long'));
