@@ -90,6 +90,8 @@ async function databases(): Promise<Record<string, number | undefined>> {
   return Object.fromEntries((await indexedDB.databases()).map((d) => [d.name, d.version]));
 }
 
+/** The popup's own read (open, maybe create, read) on a loaded machine: a state, not a time. */
+const SETTLED = { timeout: 10_000 };
 const balance = () => document.querySelector<HTMLElement>('[data-testid="balance"]');
 
 describe("the popup's early read", () => {
@@ -149,8 +151,9 @@ describe("the popup's first render", () => {
     await earlyRead();
     const { App } = await import('@/entrypoints/popup/App');
     render(<App />, document.getElementById('app')!);
-    await vi.waitFor(() =>
-      expect(document.querySelector('[data-testid="first-week"]')).not.toBeNull(),
+    await vi.waitFor(
+      () => expect(document.querySelector('[data-testid="first-week"]')).not.toBeNull(),
+      SETTLED,
     );
     expect(balance()?.dataset).toMatchObject({ internal: '0', external: '0', thanks: '0' });
     expect((await databases())[DB_NAME]).toBe(DB_VERSION);
@@ -166,7 +169,7 @@ describe("the popup's first render", () => {
     const { App } = await import('@/entrypoints/popup/App');
     render(<App />, document.getElementById('app')!);
     const problem = () => document.querySelector<HTMLElement>('[data-testid="storage-problem"]');
-    await vi.waitFor(() => expect(problem()).not.toBeNull());
+    await vi.waitFor(() => expect(problem()).not.toBeNull(), SETTLED);
     expect(problem()!.dataset.problem).toBe('newer-version');
     expect(document.body.textContent).not.toContain(t('commonLoading'));
     expect((await databases())[DB_NAME]).toBe(DB_VERSION + 1);
