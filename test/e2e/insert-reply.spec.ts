@@ -37,7 +37,8 @@ describe('inserting a thank-you into the reply, in chromium', () => {
   /** The user comes back to the sidebar (the composer asks the page again then). */
   const backToSidebar = (frame: Frame) => frame.locator('[data-testid="composer-message"]').focus();
 
-  it('is offered only while a reply box is open', async () => {
+  /** Gmail with the composer open, and then a reply: Insert is offered (it was not before). */
+  async function insertOffered() {
     const page = await session.browser.chromium!.context.newPage();
     await page.goto(session.server.urlFor('gmail/thread-long'));
     const frame = await composerFor(page);
@@ -47,6 +48,11 @@ describe('inserting a thank-you into the reply, in chromium', () => {
     await page.locator('#reply').click();
     await backToSidebar(frame);
     await insert.waitFor();
+    return { page, frame, insert };
+  }
+
+  it('is offered only while a reply box is open', async () => {
+    const { page, frame, insert } = await insertOffered();
     // The user discards the reply in the page, then comes back to the sidebar.
     await page.evaluate(() => document.getElementById('reply')?.remove());
     await page.locator('h2.hP').click();
@@ -56,14 +62,7 @@ describe('inserting a thank-you into the reply, in chromium', () => {
   });
 
   it('follows the page as soon as the pointer comes back to the sidebar, before any click', async () => {
-    const page = await session.browser.chromium!.context.newPage();
-    await page.goto(session.server.urlFor('gmail/thread-long'));
-    const frame = await composerFor(page);
-    const insert = frame.locator('[data-testid="send-insert"]');
-    await openReply(page, '');
-    await page.locator('#reply').click();
-    await backToSidebar(frame);
-    await insert.waitFor();
+    const { page, frame, insert } = await insertOffered();
     // The user discards the reply in the page and only moves the pointer back over the sidebar.
     await page.evaluate(() => document.getElementById('reply')?.remove());
     await page.locator('h2.hP').click();

@@ -21,19 +21,25 @@ function show(page: { document: Document }): void {
   );
 }
 
+/** The inbox open at its address, watched: what the watcher reports, in order. */
+function watchFromInbox(): (Conversation | null)[] {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    inbox.url.href,
+  );
+  show(inbox);
+  const seen: (Conversation | null)[] = [];
+  watchConversation({
+    adapter: gmail,
+    window,
+    onChange: (conversation) => seen.push(conversation),
+    signal: controller.signal,
+  });
+  return seen;
+}
+
 describe('following the open conversation', () => {
   it('reads a navigation in the task that announces it, before the page paints', () => {
-    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-      inbox.url.href,
-    );
-    show(inbox);
-    const seen: (Conversation | null)[] = [];
-    watchConversation({
-      adapter: gmail,
-      window,
-      onChange: (conversation) => seen.push(conversation),
-      signal: controller.signal,
-    });
+    const seen = watchFromInbox();
     expect(seen).toEqual([null]);
 
     show(thread);
@@ -48,17 +54,7 @@ describe('following the open conversation', () => {
   });
 
   it('reads a conversation rendered just after its address changed, even in a new container', async () => {
-    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-      inbox.url.href,
-    );
-    show(inbox);
-    const seen: (Conversation | null)[] = [];
-    watchConversation({
-      adapter: gmail,
-      window,
-      onChange: (conversation) => seen.push(conversation),
-      signal: controller.signal,
-    });
+    const seen = watchFromInbox();
     // The address first, as Gmail does while it fetches the thread…
     history.pushState(null, '', thread.url.href);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
