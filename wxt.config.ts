@@ -26,7 +26,7 @@ function zodWithoutEval(): Plugin {
 }
 
 /**
- * Content scripts (and the picker they load) get the browser's own extension API rather than
+ * Content scripts (and the picker and insertion they load) get the browser's own extension API rather than
  * webextension-polyfill: 2.7 KB of every 12 KB host pages load, and not needed there. Firefox's
  * `browser` already returns promises; in MV3 so does Chrome's `chrome` for everything a content
  * script calls (platform/content.ts answers messages through `sendResponse`, which both
@@ -40,7 +40,7 @@ function nativeBrowserInContentScripts(): Plugin {
     name: 'inside-out:native-browser-in-content-scripts',
     enforce: 'pre',
     options(input) {
-      inPage = /content-script|[\\/](picker|popup-opening)\.ts"/.test(
+      inPage = /content-script|[\\/](picker|insert|popup-opening)\.ts"/.test(
         JSON.stringify(input.input ?? ''),
       );
       return null;

@@ -81,13 +81,16 @@ export async function recordReading(tool: Tool, host: string, count: number, now
   await rulesItem.setValue(rules);
 }
 
-/** Loads the picker into a tab's top frame: it is only in the page while the user picks. */
-export async function injectPicker(tabId: number): Promise<boolean> {
+/**
+ * Loads one of the scripts host pages load only when the user asks (the picker while they pick,
+ * the insertion when they insert) into a tab's top frame, beside the content script.
+ */
+export async function injectOnDemand(
+  tabId: number,
+  script: '/picker.js' | '/insert.js',
+): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      files: ['/picker.js'],
-    });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [script] });
     return true;
   } catch {
     return false;

@@ -13,6 +13,7 @@ import {
   type Sender,
 } from '@/platform';
 import { listen, openExtensionTab } from '@/platform/background';
+import { injectOnDemand } from '@/platform/learned-rules';
 import {
   conversationOf,
   conversationReported,
@@ -143,6 +144,12 @@ const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
     (await isGrantedSidebar(sender)) ? startPicking(message, sender) : null,
   relay: async (message, sender) => {
     if (sender.tab?.id === undefined || !(await isGrantedSidebar(sender))) return undefined;
+    // Host pages load the insertion only when the user inserts.
+    if (
+      message.message.type === 'insert-text' &&
+      !(await injectOnDemand(sender.tab.id, '/insert.js'))
+    )
+      return false;
     const reply = await sendToTab(sender.tab.id, message.message);
     return typeof reply === 'boolean' ? reply : undefined;
   },

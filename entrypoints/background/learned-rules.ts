@@ -5,7 +5,7 @@
 import { adapterFor } from '@/lib/adapters';
 import type { MessageOf, PickingTarget } from '@/lib/messages';
 import { loadSettings, sendToTab, tellPages, type Sender } from '@/platform';
-import { injectPicker, recordReading, ruleFor } from '@/platform/learned-rules';
+import { injectOnDemand, recordReading, ruleFor } from '@/platform/learned-rules';
 
 /** The host of the page that sent a message (a frame's own address, else its tab's). */
 function hostOf(sender: Sender): string | undefined {
@@ -39,7 +39,7 @@ export async function startPicking(
   if (tab?.id === undefined || !tab.url) return null;
   const url = new URL(tab.url);
   const adapter = adapterFor(url, (await loadSettings()).customDomains);
-  if (!adapter || !(await injectPicker(tab.id))) return null;
+  if (!adapter || !(await injectOnDemand(tab.id, '/picker.js'))) return null;
   const part = message.part ?? 'people';
   if (part !== 'people')
     await sendToTab(tab.id, { type: 'pick', action: 'part', part, tool: adapter.tool });

@@ -163,9 +163,10 @@ export function App({ channel }: { channel?: MessagePort }) {
           prefill={conversation?.title ? t('composerPrefillThread', conversation.title) : undefined}
           canInsert={replyBoxOpen}
           onInsert={async (text) =>
+            !!conversation &&
             (await sendToBackground({
               type: 'relay',
-              message: { type: 'insert-text', text },
+              message: { type: 'insert-text', tool: conversation.tool, text },
             })) === true
           }
         />

@@ -9,6 +9,8 @@ import { ToolSchema, type Conversation, type Tool } from '../model';
 export const TabId = z.number().int().nonnegative();
 export const InsertText = z.strictObject({
   type: z.literal('insert-text'),
+  /** Whose reply box: the tool of the conversation the sidebar shows. */
+  tool: ToolSchema,
   text: z.string().min(1).max(2_000),
 });
 export const closeSidebar = z.strictObject({ type: z.literal('close-sidebar') });

@@ -9,7 +9,7 @@ import { FRAME_TOKEN_MESSAGE } from '@/lib/frame-gate';
 import { ruleOutcome, type RuleRead } from '@/lib/learned-rules/detect';
 import type { RuleParts } from '@/lib/learned-rules/rule';
 import type { Conversation } from '@/lib/model';
-import { findReplyBox, placeInReply, textAroundCaret } from '@/lib/reply-boxes';
+import { findReplyBox } from '@/lib/reply-boxes';
 import {
   loadSidebarPrefs,
   onExtensionMessage,
@@ -127,10 +127,6 @@ async function start(adapter: Adapter, signal: AbortSignal): Promise<void> {
       }),
     'try-learned-rule': (message) => Promise.resolve(tryRule(adapter, message.rule)),
     'reply-box-open': () => Promise.resolve(findReplyBox(adapter.tool, document) !== null),
-    'insert-text': (message) =>
-      typeof message.text === 'string'
-        ? Promise.resolve(insertIntoReply(adapter, message.text.slice(0, 2_000)))
-        : undefined,
   });
   signal.addEventListener('abort', stop);
 }
@@ -149,48 +145,6 @@ async function introduceFrame(frame: HTMLIFrameElement): Promise<MessagePort | u
     channel.port2,
   ]);
   return channel.port1;
-}
-
-/**
- * Types the user's own thank-you into the reply box they have open, as if they had typed it:
- * at their cursor if it is in the box, else at the end, on its own line (lib/reply-boxes.ts).
- * The host's editor sees a normal edit and nothing is sent until the user sends it.
- */
-function insertIntoReply(adapter: Adapter, text: string): boolean {
-  const box = findReplyBox(adapter.tool, document);
-  if (!box) return false;
-  if (box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement) {
-    const start = box.selectionStart ?? box.value.length;
-    const end = box.selectionEnd ?? start;
-    const typed = placeInReply(text, box.value.slice(0, start), box.value.slice(end));
-    box.focus();
-    box.setRangeText(typed, start, end, 'end');
-    box.dispatchEvent(
-      new InputEvent('input', { bubbles: true, inputType: 'insertText', data: typed }),
-    );
-    return true;
-  }
-  // The page keeps its selection while the user clicks in the sidebar: use it if it is in the
-  // box; otherwise the end of the box (focusing an editor puts the caret at its start).
-  const selection = document.getSelection();
-  const held = selection?.rangeCount ? selection.getRangeAt(0) : undefined;
-  const range = held && box.contains(held.startContainer) ? held.cloneRange() : endOf(box);
-  const { before, after } = textAroundCaret(box, {
-    node: range.startContainer,
-    offset: range.startOffset,
-  });
-  box.focus();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
-  // contenteditable editors (Gmail, Slack, Teams) handle insertText as a real edit.
-  return document.execCommand('insertText', false, placeInReply(text, before, after));
-}
-
-function endOf(box: HTMLElement): Range {
-  const range = document.createRange();
-  range.selectNodeContents(box);
-  range.collapse(false);
-  return range;
 }
 
 /**

@@ -32,7 +32,11 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 /** The welcome tab the install opened (the harness leaves it open here). */
 async function welcomeTab(browser: LaunchedBrowser): Promise<Page> {
-  const page = browser.chromium!.context.pages().find((p) => p.url().endsWith('/welcome.html'));
+  // The install opens it: on a busy machine, a moment after the browser is up.
+  const find = () =>
+    browser.chromium!.context.pages().find((p) => p.url().endsWith('/welcome.html'));
+  await expect.poll(() => find() !== undefined, { timeout: 10_000 }).toBe(true);
+  const page = find();
   if (!page) throw new Error('the install opened no welcome');
   await page.locator('[data-testid="welcome"]').waitFor();
   return page;
