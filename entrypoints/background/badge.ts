@@ -28,7 +28,14 @@ export async function dueSuggestions(now: number = Date.now()) {
 }
 
 export async function refreshBadge(): Promise<number> {
-  const due = (await dueSuggestions()).filter((s) => s.personId).length;
+  let due: number;
+  try {
+    due = (await dueSuggestions()).filter((s) => s.personId).length;
+  } catch {
+    // A log that cannot be read now (a newer version took it over, storage refused) leaves the
+    // badge as it was: the pages say what is wrong.
+    return 0;
+  }
   await setBadge(due ? String(due) : '', '#1d4ed8');
   return due;
 }

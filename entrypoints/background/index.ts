@@ -48,14 +48,14 @@ export default defineBackground(() => {
     installed: (reason) => {
       // The welcome opens once, on install; an update never interrupts the user with it.
       if (reason === 'install') void openExtensionTab('/welcome.html');
-      void adoptOrgDomains();
+      quietly(adoptOrgDomains());
       void syncCustomDomains();
       void createMenus();
-      void scheduleReminders();
+      quietly(scheduleReminders());
     },
     startup: () => {
-      void refreshBadge();
-      void scheduleReminders();
+      quietly(refreshBadge());
+      quietly(scheduleReminders());
     },
     tabClosed: (tabId) => {
       void tabClosed(tabId);
@@ -65,8 +65,8 @@ export default defineBackground(() => {
     // domain stays in the synced settings, offered to allow again).
     permissionsRemoved: () => void syncCustomDomains(),
     alarm: (name) => {
-      if (name === ALARM.reminder) void reminderDue();
-      if (name === ALARM.review) void reviewDue();
+      if (name === ALARM.reminder) quietly(reminderDue());
+      if (name === ALARM.review) quietly(reviewDue());
     },
     notificationClicked: (id, button) => void notificationClicked(id, button),
     notificationClosed: (id, byUser) => void notificationClosed(id, byUser),
@@ -77,16 +77,16 @@ export default defineBackground(() => {
     },
   });
   onSettingsChanged((settings) => {
-    void scheduleReminders(Date.now(), settings);
+    quietly(scheduleReminders(Date.now(), settings));
     // Self-hosted tools added or removed, here or on another device.
     void syncCustomDomains();
   });
   // Domains set or extended anywhere (the welcome, the sidebar, the settings, another device):
   // the people already known at them are sorted, with their past.
-  onOrgDomainsChanged((orgDomains) => void adoptOrgDomains(orgDomains));
+  onOrgDomainsChanged((orgDomains) => quietly(adoptOrgDomains(orgDomains)));
   // The badge follows the log: every store command announces its change.
-  onStoreChange(() => void refreshBadge());
-  void refreshBadge();
+  onStoreChange(() => quietly(refreshBadge()));
+  quietly(refreshBadge());
   // Tests drive the paths no driver can click (context menus) through the same handlers; only
   // the test build has them (a compile-time constant: the shipped build leaves this out).
   if (__TEST_HOOKS__) {
@@ -154,3 +154,12 @@ const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
     return typeof reply === 'boolean' ? reply : undefined;
   },
 };
+
+/**
+ * Work nobody clicked for (the badge, reminders, sorting people): a log that cannot be read at
+ * the moment (a newer version took it over, storage refused) is said by the pages the user
+ * opens, never thrown into the background.
+ */
+function quietly(work: Promise<unknown>): void {
+  work.catch(() => undefined);
+}
