@@ -30,7 +30,7 @@ function zodWithoutEval(): Plugin {
  * webextension-polyfill: 2.7 KB of every 12 KB host pages load, and not needed there. Firefox's
  * `browser` already returns promises; in MV3 so does Chrome's `chrome` for everything a content
  * script calls (platform/content.ts answers messages through `sendResponse`, which both
- * support). So does the popup's early script (it only reads storage.sync), which runs before
+ * support). So does the popup's early script (it reads storage and the log), which runs before
  * the popup's modules and holds them up while it loads. Extension pages and the background keep
  * the polyfill.
  */
@@ -40,7 +40,7 @@ function nativeBrowserInContentScripts(): Plugin {
     name: 'inside-out:native-browser-in-content-scripts',
     enforce: 'pre',
     options(input) {
-      inPage = /content-script|[\\/](picker|insert|popup-opening)\.ts"/.test(
+      inPage = /content-script|[\\/](picker|insert|popup-opening)\.tsx?"/.test(
         JSON.stringify(input.input ?? ''),
       );
       return null;

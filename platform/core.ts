@@ -15,6 +15,7 @@ import {
   type PendingComposer,
   type StoredKey,
 } from '@/lib/stored-keys';
+import { popupAddressWith, type WeekNumbers } from '@/lib/week-numbers';
 
 export type { Browser };
 
@@ -92,6 +93,13 @@ const draft = storedKey(COMPOSER_DRAFT, 'session');
 export const loadComposerDraft = (): Promise<unknown> => draft.get();
 export const saveComposerDraft = (value: unknown): Promise<void> => draft.set(value);
 export const clearComposerDraft = (): Promise<void> => draft.remove();
+
+// ---- the week's numbers, carried in the popup's address for its first paint ----
+
+/** Gives the toolbar popup's address this week's numbers (lib/week-numbers.ts). */
+export async function keepWeekNumbers(numbers: WeekNumbers): Promise<void> {
+  await browser.action.setPopup({ popup: popupAddressWith(numbers) });
+}
 
 // ---- the log, read-only ----
 

@@ -1,66 +1,51 @@
 /**
- * The popup's opening read — its settings, the log, this week's numbers — started by
- * popup.html's early classic script while the page's modules load, and taken over by the
- * popup's module: the one hand-over between the two, through the page's global object.
+ * The popup's first paint, by popup.html's early classic script while the page's modules load:
+ * this week's numbers as the popup's address carries them (lib/week-numbers.ts), painted before
+ * anything is read. The popup's module then paints in its place and reads the log. The one
+ * hand-over between the two, through the page's global object.
  */
-import type { WeeklyBalance } from '@/lib/balance';
-import type { Settings } from '@/lib/model';
-import { openReaderIfCurrent } from '@/lib/store/open-current';
-import type { StoreReader } from '@/lib/store/reader';
-import { loadDisplaySettings } from './core';
+import { weekNumbersIn, type WeekNumbers } from '@/lib/week-numbers';
 
-export interface PopupOpening {
-  reader: StoreReader;
-  settings: Settings;
-  /** The moment the week was read for. */
-  now: number;
-  balance: WeeklyBalance;
-}
-
-/** The early read in flight, and its result once it has arrived (for the very first render). */
 export interface EarlyOpening {
-  /** Undefined when there was nothing to read early: the popup then reads itself. */
-  reading: Promise<PopupOpening | undefined>;
-  read?: PopupOpening;
+  /** The numbers the address carries, if they are of this week. */
+  kept?: WeekNumbers;
+  /** What the early script painted from them, until the module paints instead. */
+  firstPaint?: Element;
+  /** Set by the module: from then on it paints, and the early script must not. */
+  takenOver?: boolean;
 }
 
 const HAND_OVER = Symbol.for('inside-out:popup-opening');
-type WithHandOver = typeof globalThis & { [HAND_OVER]?: EarlyOpening };
+/** The early opening, or a note that the module ran first (the early script then does nothing). */
+type WithHandOver = typeof globalThis & { [HAND_OVER]?: EarlyOpening | 'module-first' };
 
-/** For the early script: starts the opening read and leaves it for the module. */
-export function startPopupOpening(): void {
+/** For the early script: undefined when the module has already started (it paints itself). */
+export function startPopupOpening(): EarlyOpening | undefined {
+  if ((globalThis as WithHandOver)[HAND_OVER]) return undefined;
   performance.mark('popup:early-script');
-  const early: EarlyOpening = { reading: readEarly() };
-  void early.reading.then((read) => (early.read = read));
+  const early: EarlyOpening = { kept: keptWeekNumbers() };
   (globalThis as WithHandOver)[HAND_OVER] = early;
+  return early;
 }
 
-/** For the popup's module: the early read, if the early script ran. */
-export function earlyPopupOpening(): EarlyOpening | undefined {
-  return (globalThis as WithHandOver)[HAND_OVER];
+/** This week's numbers as the popup's address carries them (none when opened without them). */
+export function keptWeekNumbers(): WeekNumbers | undefined {
+  return weekNumbersIn(location.hash, Date.now());
 }
 
-/**
- * Only a log that exists at the current version is read early; anything else (no log yet, a
- * migration, a failure) is left to the popup's own read, which creates or migrates the log
- * through the store, or says what is wrong.
- */
-async function readEarly(): Promise<PopupOpening | undefined> {
-  const [reader, settings] = await Promise.all([
-    openReaderIfCurrent().then((reader) => (performance.mark('popup:log-open'), reader)),
-    loadDisplaySettings().then(
-      (settings) => (performance.mark('popup:settings-read'), settings),
-      () => undefined,
-    ),
-  ]);
-  if (!reader || !settings) return void reader?.close();
-  try {
-    const now = Date.now();
-    const balance = await reader.weekSummary(settings, now);
-    performance.mark('popup:week-read');
-    return { reader, settings, now, balance };
-  } catch {
-    reader.close();
-    return undefined;
+/** For the popup's module, before its first render: the early script's paint gives way to it. */
+export function takeOverFirstPaint(): void {
+  const early = earlyPopupOpening();
+  if (!early) {
+    (globalThis as WithHandOver)[HAND_OVER] = 'module-first';
+    return;
   }
+  early.takenOver = true;
+  early.firstPaint?.remove();
+}
+
+/** For the popup's module: the early opening, if the early script ran first. */
+export function earlyPopupOpening(): EarlyOpening | undefined {
+  const early = (globalThis as WithHandOver)[HAND_OVER];
+  return early === 'module-first' ? undefined : early;
 }

@@ -22,6 +22,7 @@ import {
 } from './conversations';
 import { claimFrame, forgetFrame, grantFrame, isGrantedSidebar, isSidebarFrame } from './frames';
 import { refreshBadge } from './badge';
+import { refreshWeekNumbers } from './week-numbers';
 import {
   frameStorageDenied,
   mayFrameSidebar,
@@ -78,15 +79,22 @@ export default defineBackground(() => {
   });
   onSettingsChanged((settings) => {
     quietly(scheduleReminders(Date.now(), settings));
+    // The week's bounds, goal and band come from the settings.
+    quietly(refreshWeekNumbers());
     // Self-hosted tools added or removed, here or on another device.
     void syncCustomDomains();
   });
   // Domains set or extended anywhere (the welcome, the sidebar, the settings, another device):
   // the people already known at them are sorted, with their past.
   onOrgDomainsChanged((orgDomains) => quietly(adoptOrgDomains(orgDomains)));
-  // The badge follows the log: every store command announces its change.
-  onStoreChange(() => quietly(refreshBadge()));
-  quietly(refreshBadge());
+  // The badge and the popup's kept numbers follow the log: every store command announces its
+  // change.
+  const followTheLog = () => {
+    quietly(refreshBadge());
+    quietly(refreshWeekNumbers());
+  };
+  onStoreChange(followTheLog);
+  followTheLog();
   // Tests drive the paths no driver can click (context menus) through the same handlers; only
   // the test build has them (a compile-time constant: the shipped build leaves this out).
   if (__TEST_HOOKS__) {

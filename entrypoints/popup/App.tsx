@@ -1,24 +1,25 @@
 import { describeFailedRead } from '@/lib/storage-errors';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { BalanceGauge } from '@/components/review/BalanceGauge';
 import { StorageProblem } from '@/components/shared/StorageProblem';
 import { useDisplaySettings, useStoreVersion } from '@/components/shared/read-hooks';
 import { TrendChart } from '@/components/review/TrendChart';
+import { WeekAtAGlance } from '@/components/review/WeekAtAGlance';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
-import type { Person } from '@/lib/model';
-import { countText } from '@/lib/i18n';
+import type { Person, Settings } from '@/lib/model';
+import type { StoreReader } from '@/lib/store/reader';
+import { sameWeekNumbers } from '@/lib/week-numbers';
 import { DAY, suggestions, type Suggestion } from '@/lib/prompts';
 // Only the read-only, zod-free part of the platform: the popup must stay small and quick.
 import {
   getReader,
+  keepWeekNumbers,
   loadDisplaySettings,
   openComposerInSidePanel,
-  openSettings,
   openSidePanelFromClick,
   t,
   uiLocale,
 } from '@/platform/core';
-import { earlyPopupOpening, type PopupOpening } from '@/platform/popup-opening';
+import { earlyPopupOpening, keptWeekNumbers } from '@/platform/popup-opening';
 
 /** The popup fits in 600 px: the most pressing two; the side panel's "Now" lists them all. */
 const SHOWN_SUGGESTIONS = 2;
@@ -30,23 +31,35 @@ interface PopupData {
   toThank: Array<Suggestion & { person?: Person }>;
 }
 
-/**
- * The week's numbers. popup.html's early script has usually read them while this module loaded
- * (platform/popup-opening.ts), and the first render shows them; when it had nothing to read (no
- * log yet, a migration, a failure) they are read here, before the first render rather than in
- * an effect, which Preact runs only after a paint.
- */
+/** What the popup reads first: its settings, the log, and this week in it. */
+interface PopupOpening {
+  reader: StoreReader;
+  settings: Settings;
+  /** The moment the week was read for. */
+  now: number;
+  balance: WeeklyBalance;
+}
+
 // User Timing marks (popup:*) let the benchmark split open-to-numbers into its steps.
 performance.mark('popup:modules-ran');
-const early = earlyPopupOpening();
-const opening: Promise<PopupOpening> = (early?.reading ?? Promise.resolve(undefined)).then(
-  (read) => read ?? readHere(),
-);
+/**
+ * The week's numbers as the popup's address carries them, which popup.html's early script has
+ * usually painted already (platform/popup-opening.ts): the first render shows them too. The log
+ * is read as this module loads, before the first render rather than in an effect, which Preact
+ * runs only after a paint.
+ */
+const kept = earlyPopupOpening()?.kept ?? keptWeekNumbers();
+const opening = readWeek();
 
-async function readHere(): Promise<PopupOpening> {
-  const [reader, settings] = await Promise.all([getReader(), loadDisplaySettings()]);
+async function readWeek(): Promise<PopupOpening> {
+  const [reader, settings] = await Promise.all([
+    getReader().then((reader) => (performance.mark('popup:log-open'), reader)),
+    loadDisplaySettings().then((settings) => (performance.mark('popup:settings-read'), settings)),
+  ]);
   const now = Date.now();
-  return { reader, settings, now, balance: await reader.weekSummary(settings, now) };
+  const balance = await reader.weekSummary(settings, now);
+  performance.mark('popup:week-read');
+  return { reader, settings, now, balance };
 }
 
 /**
@@ -56,7 +69,7 @@ async function readHere(): Promise<PopupOpening> {
  * once, so what is shown is always one consistent reading.
  */
 export function App() {
-  const [opened, setOpened] = useState(early?.read);
+  const [opened, setOpened] = useState<PopupOpening>();
   const liveSettings = useDisplaySettings();
   const settings = liveSettings ?? opened?.settings;
   // Settings compare by content: the live copy arriving after the opening read is no change.
@@ -69,8 +82,7 @@ export function App() {
   const openingUsed = useRef(false);
 
   useLayoutEffect(() => {
-    if (!opened)
-      void opening.then(setOpened, (e: unknown) => setOpenProblem(e ?? new Error(String(e))));
+    void opening.then(setOpened, (e: unknown) => setOpenProblem(e ?? new Error(String(e))));
   }, []);
 
   useEffect(() => {
@@ -86,6 +98,9 @@ export function App() {
         const now = reuse ? opened.now : Date.now();
         const balance = reuse ? opened.balance : await store.weekSummary(settings, now);
         if (!current) return;
+        // For the next opening's first paint (the background keeps them too, after each change).
+        const numbers = { balance, band: settings.band };
+        if (!sameWeekNumbers(numbers, kept)) keepWeekNumbers(numbers).catch(() => undefined);
         const [trend, recent, appreciations, people, checkIns] = await Promise.all([
           store.weeklyTrend(settings, 12, now),
           store.interactionsBetween(now - 30 * DAY, now + 1),
@@ -130,77 +145,15 @@ export function App() {
       </main>
     );
   if (error) return <main role="alert">{error}</main>;
-  // Until the chart and who to thank are read, the opening's numbers show on their own.
-  const shown = data ?? (opened && { balance: opened.balance, toThank: [] });
-  if (!shown || !settings) return <main aria-busy="true">{t('commonLoading')}</main>;
+  // Until the chart and who to thank are read, the week's numbers show on their own: those
+  // the opening read, or until it arrives those kept from the last reading.
+  const numbers = opened?.balance ?? kept?.balance;
+  const shown = data ?? (numbers && { balance: numbers, toThank: [] });
+  const band = settings?.band ?? kept?.band;
+  if (!shown || !band) return <main aria-busy="true">{t('commonLoading')}</main>;
   const { balance, trend, toThank } = shown;
-  const empty = balance.internal + balance.external + balance.unknown + balance.thanks === 0;
   return (
-    <main class="popup">
-      <header class="toolbar">
-        <h1>{t('commonThisWeek')}</h1>
-        <span class="actions">
-          <button
-            type="button"
-            data-testid="open-log"
-            onClick={() => void openSidePanelFromClick()}
-          >
-            {t('popupOpenLog')}
-          </button>
-          <button type="button" data-testid="open-settings" onClick={() => void openSettings()}>
-            {t('commonSettings')}
-          </button>
-        </span>
-      </header>
-      <section
-        data-testid="balance"
-        data-internal={balance.internal}
-        data-external={balance.external}
-        data-thanks={balance.thanks}
-        aria-label={t('popupBalanceLabel')}
-      >
-        {empty ? (
-          <div class="empty" data-testid="first-week">
-            <p>
-              <strong>{t('popupEmptyTitle')}</strong>
-            </p>
-            <p>
-              {t('popupEmptyHintStart')} <em>{t('extName')}</em> {t('popupEmptyHintEnd')}
-            </p>
-          </div>
-        ) : (
-          <>
-            <dl class="stats">
-              <div>
-                <dt>{t('commonInternal')}</dt>
-                <dd>{balance.internal}</dd>
-                <dt>{people(balance.internalPeople)}</dt>
-              </div>
-              <div>
-                <dt>{t('commonExternal')}</dt>
-                <dd>{balance.external}</dd>
-                <dt>{people(balance.externalPeople)}</dt>
-              </div>
-              <div>
-                <dt>{t('popupThanksGiven')}</dt>
-                <dd>
-                  {balance.thanks} / {balance.thankGoal}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('popupCheckIns')}</dt>
-                <dd>{balance.checkIns}</dd>
-              </div>
-            </dl>
-            {balance.unknownPeople > 0 && (
-              <p class="hint" data-testid="unsorted" data-count={balance.unknownPeople}>
-                {countText(t, balance.unknownPeople, 'popupUnsortedOne', 'popupUnsortedOther')}
-              </p>
-            )}
-            <BalanceGauge balance={balance} band={settings.band} />
-          </>
-        )}
-      </section>
+    <WeekAtAGlance balance={balance} band={band}>
       {trend && <TrendChart weeks={trend} />}
       {toThank.length > 0 && (
         <section aria-labelledby="thank-now">
@@ -233,10 +186,6 @@ export function App() {
           </ul>
         </section>
       )}
-    </main>
+    </WeekAtAGlance>
   );
-}
-
-function people(n: number): string {
-  return countText(t, n, 'commonPeopleOne', 'commonPeopleOther');
 }

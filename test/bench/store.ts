@@ -119,7 +119,11 @@ const POPUP_PROBE = `(() => {
 /** An open that has not shown its numbers by then is stuck, not slow. */
 const STUCK_AFTER_MS = 10_000;
 
-async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
+async function openPopupTimes(
+  browser: LaunchedBrowser,
+  opens: number,
+  popupAddress: () => Promise<string>,
+) {
   const context = browser.chromium!.context;
   const dom: number[] = [];
   const frame: number[] = [];
@@ -128,7 +132,7 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
   const steps: Record<string, number[]> = {};
   const open = async (path: string) => {
     const page = await context.newPage();
-    await page.goto(`${browser.extensionOrigin}/${path}`);
+    await page.goto(new URL(path, `${browser.extensionOrigin}/`).href);
     const shown = await page
       .waitForFunction(
         () => (window as unknown as { __ioNumbersFrameAt?: number }).__ioNumbersFrameAt,
@@ -148,7 +152,7 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
       }));
       await page.close();
       return {
-        stuck: `${path} still showed "${text}" after ${STUCK_AFTER_MS / 1000} s (marks: ${marks.join(', ') || 'none'})`,
+        stuck: `${path.split('#')[0]} still showed "${text}" after ${STUCK_AFTER_MS / 1000} s (marks: ${marks.join(', ') || 'none'})`,
       };
     }
     const seen = await page.evaluate(() => {
@@ -171,7 +175,8 @@ async function openPopupTimes(browser: LaunchedBrowser, opens: number) {
   };
   const stuck: string[] = [];
   for (let i = 0, timed = 0; timed < opens; i++) {
-    const popup = await open('popup.html');
+    // The address the toolbar button opens: it carries the week's numbers as last read.
+    const popup = await open(await popupAddress());
     const empty = await open(BLANK_PAGE);
     for (const seen of [popup, empty]) if ('stuck' in seen) stuck.push(seen.stuck);
     if (stuck.length > opens / 3) throw new Error(`Opens stuck: ${stuck.join('; ')}`);
@@ -228,7 +233,15 @@ export async function benchStore(
           `(${io.entries.toLocaleString('en')} entries, ${(io.bytes / 1e6).toFixed(1)} MB)`,
       );
     }
-    const opens = await openPopupTimes(browser, options.popupOpens);
+    const opens = await openPopupTimes(browser, options.popupOpens, () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { action: { getPopup(details: object): Promise<string> } };
+          }
+        ).chrome.action.getPopup({}),
+      ),
+    );
     if (scale !== options.scales.at(-1)) {
       const copy = await call('freeze');
       log(

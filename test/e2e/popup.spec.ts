@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness.ts';
+import type { LaunchedBrowser } from './launch.ts';
 import { axeViolations } from './pages/axe.ts';
 import { callBackground } from './pages/background.ts';
 import { logByHand, thankFromPeople } from './pages/log-by-hand.ts';
@@ -16,6 +17,20 @@ const balanceOf = (page: Page) =>
     external: Number(el.dataset.external),
     thanks: Number(el.dataset.thanks),
   }));
+
+/** What the toolbar button shows or opens, as the browser's action keeps it. */
+async function askToolbarButton(
+  browser: LaunchedBrowser,
+  question: 'getPopup' | 'getBadgeText',
+): Promise<string> {
+  const worker = await browser.chromium!.serviceWorker();
+  type Action = Record<typeof question, (details: object) => Promise<string>>;
+  return worker.evaluate(
+    (asked: typeof question) =>
+      (globalThis as unknown as { chrome: { action: Action } }).chrome.action[asked]({}),
+    question,
+  );
+}
 
 describe('the popup', () => {
   const session = useBrowser('chromium');
@@ -67,17 +82,42 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it("opens from the toolbar on the week's numbers as last read, painted before any read", async () => {
+    const { browser } = session;
+    const context = browser.chromium!.context;
+    // The address the toolbar button opens, and the internal count it carries.
+    const address = () => askToolbarButton(session.browser, 'getPopup');
+    const internalIn = (url: string) =>
+      JSON.parse(decodeURIComponent(new URL(url).hash.slice(1)) || 'null')?.balance?.internal;
+    const plain = await context.newPage();
+    await plain.goto(`${browser.extensionOrigin}/popup.html`);
+    await plain.locator('[data-testid="balance"]').waitFor();
+    await plain.locator('[data-testid="trend"]').waitFor();
+    const before = (await balanceOf(plain)).internal;
+
+    // A change made in the side panel: the background reads the week again.
+    const panel = await context.newPage();
+    await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tab=log`);
+    await logByHand(panel, { name: 'Noor Haddad', relationship: 'internal', kind: 'call' });
+    await expect.poll(async () => internalIn(await address()), { timeout: 5_000 }).toBe(before + 1);
+
+    const popup = await context.newPage();
+    await popup.goto(await address());
+    await popup.locator(`[data-testid="balance"][data-internal="${before + 1}"]`).waitFor();
+    // The early script painted the numbers from the address before the log was read.
+    const marks = await popup.evaluate(() =>
+      performance.getEntriesByType('mark').map((mark) => mark.name),
+    );
+    expect(marks).toContain('popup:numbers-kept');
+    await popup.locator('[data-testid="trend"]').waitFor();
+    expect(await popup.locator('[data-testid="balance"]').count()).toBe(1);
+    expect((await balanceOf(popup)).internal).toBe(before + 1);
+    for (const page of [plain, panel, popup]) await page.close();
+  });
+
   it('puts the number of due thank-you prompts on the toolbar badge, and nothing when none', async () => {
     const { browser } = session;
-    const worker = await browser.chromium!.serviceWorker();
-    const badge = () =>
-      worker.evaluate(() =>
-        (
-          globalThis as unknown as {
-            chrome: { action: { getBadgeText(d: object): Promise<string> } };
-          }
-        ).chrome.action.getBadgeText({}),
-      );
+    const badge = () => askToolbarButton(browser, 'getBadgeText');
     // Someone helped three days ago and has not been thanked since.
     const page = await browser.chromium!.context.newPage();
     await page.goto(`${browser.extensionOrigin}/popup.html`);

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /**
- * The popup's opening read, started by popup.html's early script and handed to its module: the
- * first render shows the week's numbers when the read has arrived; a log the early read must
- * leave alone (none yet, an older or a newer version) is left as it was and read by the popup
- * itself, which creates it, or says what is wrong.
+ * The popup's opening: popup.html's early script paints this week's numbers as the popup's
+ * address carries them, before anything is read; the module paints in its place, reads the log
+ * (creating it, or saying what is wrong) and shows what it read, and gives the address the
+ * numbers it read for the next opening.
  */
 import { openDB } from 'idb';
 import { render } from 'preact';
@@ -12,7 +12,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import english from '@/public/_locales/en/messages.json';
 import { translatorFor } from '@/lib/i18n';
 import { openStore } from '@/lib/store';
-import { DB_NAME, DB_VERSION, MIGRATIONS } from '@/lib/store/schema';
+import { DB_NAME, DB_VERSION } from '@/lib/store/schema';
+import type { WeeklyBalance } from '@/lib/balance';
+import { popupAddressWith, weekNumbersIn, type WeekNumbers } from '@/lib/week-numbers';
 
 const HAND_OVER = Symbol.for('inside-out:popup-opening');
 const t = translatorFor(english);
@@ -20,13 +22,21 @@ const t = translatorFor(english);
 beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getMessage = ((key: Parameters<typeof t>[0], subs?: string[]) =>
-    t(key, ...(subs ?? []))) as typeof fakeBrowser.i18n.getMessage;
+    key.startsWith('@@') ? '' : t(key, ...(subs ?? []))) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en';
   // Each test loads the popup's modules afresh, as each opening of the popup does.
   vi.resetModules();
   delete (globalThis as Record<symbol, unknown>)[HAND_OVER];
   document.body.innerHTML = '<div id="app"></div>';
+  history.replaceState(null, '', '/popup.html');
+  popupAddress = 'popup.html';
+  fakeBrowser.action.setPopup = vi.fn(async ({ popup }: { popup: string | null }) => {
+    popupAddress = popup ?? 'popup.html';
+  }) as typeof fakeBrowser.action.setPopup;
 });
+
+/** The address the toolbar button opens (the browser's action keeps it). */
+let popupAddress = 'popup.html';
 afterEach(async () => {
   render(null, document.getElementById('app')!);
   await new Promise<void>((resolve) => {
@@ -79,11 +89,50 @@ async function logAWeek(): Promise<void> {
   store.close();
 }
 
-async function earlyRead() {
-  const { earlyPopupOpening, startPopupOpening } = await import('@/platform/popup-opening');
-  startPopupOpening();
-  const early = earlyPopupOpening()!;
-  return { early, read: await early.reading };
+/** The background's reading after a change (loaded afresh, as each test's log is new). */
+async function refreshWeekNumbers(): Promise<void> {
+  await (await import('@/entrypoints/background/week-numbers')).refreshWeekNumbers();
+}
+
+/** Opens the popup as the toolbar button does: at its address, the early script first. */
+async function openPopup({ moduleFirst = false } = {}) {
+  history.replaceState(null, '', `/${popupAddress}`);
+  const earlyScript = async () => (await import('@/entrypoints/popup-opening')).default.main();
+  const module = async () => {
+    const { takeOverFirstPaint } = await import('@/platform/popup-opening');
+    const { App } = await import('@/entrypoints/popup/App');
+    takeOverFirstPaint();
+    render(<App />, document.getElementById('app')!);
+  };
+  if (moduleFirst) {
+    await module();
+    await earlyScript();
+  } else {
+    await earlyScript();
+    const painted = balance()?.dataset.internal;
+    await module();
+    return painted;
+  }
+}
+
+/** Numbers of this week as if the log had said them earlier: 9 internal, 4 external. */
+function keptNumbers(now = Date.now()): WeekNumbers {
+  const balance: WeeklyBalance = {
+    start: now - 1000,
+    end: now + 60 * 60 * 1000,
+    internal: 9,
+    external: 4,
+    unknown: 0,
+    internalPeople: 5,
+    externalPeople: 2,
+    unknownPeople: 0,
+    thanks: 2,
+    thankGoal: 3,
+    checkIns: 1,
+    internalShare: 9 / 13,
+    position: 'balanced',
+  };
+  return { balance, band: { min: 0.3, max: 0.7 } };
 }
 
 async function databases(): Promise<Record<string, number | undefined>> {
@@ -94,63 +143,108 @@ async function databases(): Promise<Record<string, number | undefined>> {
 const SETTLED = { timeout: 10_000 };
 const balance = () => document.querySelector<HTMLElement>('[data-testid="balance"]');
 
-describe("the popup's early read", () => {
-  it("reads this week's numbers from a log at the current version", async () => {
+describe("the popup's address", () => {
+  it("carries this week's numbers whole, and nothing else", () => {
+    const kept = keptNumbers();
+    const address = popupAddressWith({
+      ...kept,
+      balance: { ...kept.balance, extra: 'not ours' } as WeeklyBalance,
+    });
+    expect(address.startsWith('popup.html#')).toBe(true);
+    expect(address).not.toContain('not ours');
+    expect(weekNumbersIn(new URL(address, 'chrome-extension://x/').hash, Date.now())).toEqual(kept);
+  });
+
+  it('carries nothing from a week that has ended, or from a fragment that is not ours', () => {
+    const kept = keptNumbers();
+    const hash = (numbers: unknown) => `#${encodeURIComponent(JSON.stringify(numbers))}`;
+    expect(weekNumbersIn(hash(kept), kept.balance.end)).toBeUndefined();
+    for (const wrong of [
+      '',
+      '#',
+      '#%E0%A4%A',
+      '#not-json',
+      hash(null),
+      hash({ balance: kept.balance }),
+      hash({ ...kept, balance: { ...kept.balance, internal: 'nine' } }),
+      hash({ ...kept, balance: { ...kept.balance, position: 'upside-down' } }),
+      hash({ ...kept, band: { min: '0.3', max: 0.7 } }),
+    ])
+      expect(weekNumbersIn(wrong, Date.now()), wrong).toBeUndefined();
+  });
+
+  it('is given the numbers of the log by the background after a change', async () => {
     await logAWeek();
-    const { early, read } = await earlyRead();
-    expect(read?.balance).toMatchObject({
+    await refreshWeekNumbers();
+    expect(weekNumbersIn(new URL(popupAddress, 'x:/').hash, Date.now())?.balance).toMatchObject({
       internal: 3,
       internalPeople: 2,
       external: 1,
-      externalPeople: 1,
       thanks: 1,
     });
-    expect(early.read).toBe(read);
-    read!.reader.close();
-  });
-
-  it('steps aside when a newer version takes the log over, and its reads then say so', async () => {
-    await logAWeek();
-    const { read } = await earlyRead();
-    const newer = await openDB(DB_NAME, DB_VERSION + 1);
-    newer.close();
-    await expect(read!.reader.weekSummary(read!.settings)).rejects.toThrow(
-      expect.objectContaining({ name: 'LogUpdatedError' }),
-    );
-  });
-
-  it('leaves a log that does not exist yet to the store: nothing is created', async () => {
-    const { read } = await earlyRead();
-    expect(read).toBeUndefined();
-    expect(await databases()).not.toHaveProperty(DB_NAME);
-  });
-
-  it('leaves a log that needs a migration as it was', async () => {
-    const older = await openDB(DB_NAME, 1, {
-      upgrade: (db, _o, _n, tx) => MIGRATIONS[0]!(db as never, tx as never),
-    });
-    older.close();
-    const { read } = await earlyRead();
-    expect(read).toBeUndefined();
-    expect((await databases())[DB_NAME]).toBe(1);
   });
 });
 
 describe("the popup's first render", () => {
-  it('shows the numbers of the early read at once, never "Loading…"', async () => {
+  const shown = () => document.querySelectorAll('[data-testid="balance"]').length;
+
+  it('paints the numbers its address carries before anything is read, and the module keeps them', async () => {
+    popupAddress = popupAddressWith(keptNumbers());
     await logAWeek();
-    await earlyRead();
-    const { App } = await import('@/entrypoints/popup/App');
-    render(<App />, document.getElementById('app')!);
-    // Right after the first render, before any effect or promise has run.
-    expect(balance()?.dataset).toMatchObject({ internal: '3', external: '1', thanks: '1' });
+    const painted = await openPopup();
+    // The early script's paint, before the module ran and before any read.
+    expect(painted).toBe('9');
+    // Right after the module's first render: one page, the same numbers, never "Loading…".
+    expect(shown()).toBe(1);
+    expect(balance()?.dataset).toMatchObject({ internal: '9', external: '4', thanks: '2' });
     expect(document.body.textContent).not.toContain(t('commonLoading'));
   });
 
-  it('reads the log itself when the early read had nothing, and creates a new one', async () => {
-    await earlyRead();
-    const { App } = await import('@/entrypoints/popup/App');
-    render(<App />, document.getElementById('app')!);
+  it("then shows what the log says, and gives the address the log's numbers", async () => {
+    popupAddress = popupAddressWith(keptNumbers());
+    await logAWeek();
+    await openPopup();
+    await vi.waitFor(() => expect(balance()?.dataset.internal).toBe('3'), SETTLED);
+    expect(balance()?.dataset).toMatchObject({ external: '1', thanks: '1' });
+    await vi.waitFor(() => expect(fakeBrowser.action.setPopup).toHaveBeenCalled(), SETTLED);
+    expect(weekNumbersIn(new URL(popupAddress, 'x:/').hash, Date.now())?.balance).toMatchObject({
+      internal: 3,
+      external: 1,
+      thanks: 1,
+    });
+  });
+
+  it('leaves the address as it is when the log says the same', async () => {
+    await logAWeek();
+    await refreshWeekNumbers();
+    const setPopup = vi.mocked(fakeBrowser.action.setPopup);
+    setPopup.mockClear();
+    expect(await openPopup()).toBe('3');
+    await vi.waitFor(
+      () => expect(document.querySelector('[data-testid="trend"]')).not.toBeNull(),
+      SETTLED,
+    );
+    expect(setPopup).not.toHaveBeenCalled();
+  });
+
+  it('paints nothing early when the module runs first, which shows the numbers itself', async () => {
+    popupAddress = popupAddressWith(keptNumbers());
+    await logAWeek();
+    await openPopup({ moduleFirst: true });
+    expect(shown()).toBe(1);
+    expect(balance()?.dataset.internal).toBe('9');
+  });
+
+  it('paints nothing from a week that has ended: the log is read first', async () => {
+    popupAddress = popupAddressWith(keptNumbers(Date.now() - 8 * 24 * 60 * 60 * 1000));
+    await logAWeek();
+    expect(await openPopup()).toBeUndefined();
+    expect(document.body.textContent).toContain(t('commonLoading'));
+    await vi.waitFor(() => expect(balance()?.dataset.internal).toBe('3'), SETTLED);
+  });
+
+  it('reads the log itself when the address carries nothing, and creates a new one', async () => {
+    await openPopup();
     await vi.waitFor(
       () => expect(document.querySelector('[data-testid="first-week"]')).not.toBeNull(),
       SETTLED,
@@ -164,14 +258,12 @@ describe("the popup's first render", () => {
       upgrade: (db) => void db.createObjectStore('from-the-future'),
     });
     newer.close();
-    const { read } = await earlyRead();
-    expect(read).toBeUndefined();
-    const { App } = await import('@/entrypoints/popup/App');
-    render(<App />, document.getElementById('app')!);
+    popupAddress = popupAddressWith(keptNumbers());
+    await openPopup();
     const problem = () => document.querySelector<HTMLElement>('[data-testid="storage-problem"]');
     await vi.waitFor(() => expect(problem()).not.toBeNull(), SETTLED);
     expect(problem()!.dataset.problem).toBe('newer-version');
-    expect(document.body.textContent).not.toContain(t('commonLoading'));
+    expect(shown()).toBe(0);
     expect((await databases())[DB_NAME]).toBe(DB_VERSION + 1);
   });
 });
