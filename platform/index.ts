@@ -17,6 +17,8 @@ import { readSettings, updateSettings } from '@/lib/settings';
 import { joinSettings, planSettingsWrite } from '@/lib/settings-sync';
 import { SETTINGS_KEY } from '@/lib/defaults';
 import { openStore, type Store } from '@/lib/store';
+import { onOwnStoreChange } from '@/lib/store/changes';
+import { sendToBackground } from './content';
 
 export * from './core';
 import { extensionOrigin, onSettingsStorageChange, storedKey } from './core';
@@ -41,7 +43,7 @@ export function isFromContentScript(sender: Sender): boolean {
 }
 
 // Pages ask the background as the content script does.
-export { sendToBackground } from './content';
+export { sendToBackground };
 
 /**
  * Tells every open extension page, and the tab's own frames (Firefox's in-page frames hear
@@ -163,6 +165,9 @@ let storePromise: Promise<Store> | undefined;
 export function getStore(): Promise<Store> {
   storePromise ??= openStore().then((store) => {
     void keepLogFromEviction();
+    // A page's changes wake the background, which keeps the badge and the popup's numbers.
+    if (import.meta.env.ENTRYPOINT !== 'background')
+      onOwnStoreChange(() => void sendToBackground({ type: 'log-changed' }).catch(() => undefined));
     return store;
   });
   return storePromise;

@@ -1,5 +1,5 @@
 import type { Handlers, MessageTo } from '@/lib/messages';
-import { onStoreChange } from '@/lib/store/changes';
+import { onOwnStoreChange } from '@/lib/store/changes';
 import {
   isFromContentScript,
   getStore,
@@ -87,13 +87,9 @@ export default defineBackground(() => {
   // Domains set or extended anywhere (the welcome, the sidebar, the settings, another device):
   // the people already known at them are sorted, with their past.
   onOrgDomainsChanged((orgDomains) => quietly(adoptOrgDomains(orgDomains)));
-  // The badge and the popup's kept numbers follow the log: every store command announces its
-  // change.
-  const followTheLog = () => {
-    quietly(refreshBadge());
-    quietly(refreshWeekNumbers());
-  };
-  onStoreChange(followTheLog);
+  // The badge and the popup's first numbers follow the log: its own commands announce their
+  // changes here, and the pages' commands tell it (`log-changed`, which wakes it).
+  onOwnStoreChange(followTheLog);
   followTheLog();
   // Tests drive the paths no driver can click (context menus) through the same handlers; only
   // the test build has them (a compile-time constant: the shipped build leaves this out).
@@ -109,6 +105,11 @@ export default defineBackground(() => {
     };
   }
 });
+
+function followTheLog(): void {
+  quietly(refreshBadge());
+  quietly(refreshWeekNumbers());
+}
 
 async function adoptOrgDomains(orgDomains?: string[]): Promise<void> {
   const store = await getStore();
@@ -140,6 +141,7 @@ const fromExtensionPage: Handlers<MessageTo<'background'>, Sender> = {
   'claim-frame': (message, sender) => claimFrame(message.token, sender),
   'frame-storage-denied': frameStorageDenied,
   'move-to-side-panel': moveToSidePanel,
+  'log-changed': followTheLog,
   'answer-workspace': async (message, sender) =>
     sender.tab?.id !== undefined && (await isGrantedSidebar(sender))
       ? workspaceAnswered(sender.tab.id, message.log)

@@ -220,6 +220,16 @@ export const PROTOCOL = {
     reply: reply<void>(),
   },
   /**
+   * A page's command changed the log: wakes the background (a broadcast does not), which keeps
+   * the badge and the popup's first numbers (lib/week-numbers.ts) in step.
+   */
+  'log-changed': {
+    from: 'extension-pages',
+    to: 'background',
+    request: z.strictObject({ type: z.literal('log-changed') }),
+    reply: reply<void>(),
+  },
+  /**
    * The in-page sidebar moves to the browser's side panel: opened for the sender's tab, and the
    * in-page one closes.
    */

@@ -14,6 +14,12 @@ export function announceStoreChange(): void {
   channel.close();
 }
 
+/** Calls back after each change made by this context's own commands, not by other pages. */
+export function onOwnStoreChange(callback: () => void): () => void {
+  localListeners.add(callback);
+  return () => localListeners.delete(callback);
+}
+
 export function onStoreChange(callback: () => void): () => void {
   const channel = new BroadcastChannel(STORE_CHANNEL);
   channel.onmessage = () => callback();

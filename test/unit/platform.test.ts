@@ -7,7 +7,7 @@ import {
 } from '@/entrypoints/background/conversations';
 import type { Conversation } from '@/lib/model';
 import { alarmTime, clearAlarm, setAlarm } from '@/platform/background';
-import { forgetBrowserState, seenOrgDomains } from '@/platform';
+import { forgetBrowserState, getStore, seenOrgDomains } from '@/platform';
 import { nudgedPersonItem, reminderStateItem, tabConversationItem } from '@/platform/storage';
 
 beforeEach(() => fakeBrowser.reset());
@@ -114,5 +114,25 @@ describe('forgetting the browser state on a wipe', () => {
       'frame:3': { issuedAt: 1, frameId: 2 },
       'frames-denied-storage': true,
     });
+  });
+});
+
+describe("a page's changes to the log", () => {
+  it('wake the background, which keeps the badge and the popup numbers', async () => {
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.sendMessage = vi.fn(async (message: unknown) => {
+      sent.push(message);
+    }) as typeof fakeBrowser.runtime.sendMessage;
+    const store = await getStore();
+    expect(sent).toEqual([]);
+    await store.createPerson({
+      name: 'Noor Haddad',
+      emails: [],
+      handles: [],
+      relationship: 'internal',
+      relationshipSource: 'manual',
+    });
+    expect(sent).toEqual([{ type: 'log-changed' }]);
+    store.close();
   });
 });
