@@ -4,9 +4,8 @@
  * composer. platform/index.ts re-exports all of it.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isSettingsKey, SETTINGS_KEY, settingsForDisplay } from '@/lib/defaults';
+import { isSettingsKey } from '@/lib/defaults';
 import type { MessageKey, Substitution, Translate } from '@/lib/i18n';
-import type { Settings } from '@/lib/model';
 import { openReader, type StoreReader } from '@/lib/store/reader';
 import {
   COMPOSER_DRAFT,
@@ -37,18 +36,6 @@ export function showInUiLanguage(): void {
 
 export function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;
-}
-
-/** Settings as stored, for display only; pages that write parse them (platform/index.ts). */
-export async function loadDisplaySettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  return settingsForDisplay(stored[SETTINGS_KEY]);
-}
-
-export function onDisplaySettingsChanged(callback: (settings: Settings) => void): () => void {
-  return onSettingsStorageChange((changes) => {
-    if (changes[SETTINGS_KEY]) callback(settingsForDisplay(changes[SETTINGS_KEY].newValue));
-  });
 }
 
 type StorageChanges = Record<string, Browser.storage.StorageChange>;

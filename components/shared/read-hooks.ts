@@ -1,12 +1,11 @@
 /**
- * Hooks for pages that only read the log (the popup): nothing here pulls in validation code,
- * which keeps the popup small and quick to open.
+ * Hooks for pages that only read the log (the popup): nothing here loads validation code before
+ * the page has painted, which keeps the popup small and quick to open.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS } from '@/lib/defaults';
 import type { Settings } from '@/lib/model';
 import { onStoreChange } from '@/lib/store/changes';
-import { loadDisplaySettings, onDisplaySettingsChanged } from '@/platform/core';
 
 /**
  * A value read once and then kept live by a watch: `initial` until read, `ifUnreadable` if the
@@ -26,12 +25,33 @@ export function useLive<T>(
   return value;
 }
 
-/** The settings as stored, kept live; undefined until read (so nothing is read twice). */
-export function useDisplaySettings(): Settings | undefined {
+/**
+ * The settings' one reader (lib/settings.ts, with its schema), loaded once the page has painted:
+ * a page that only reads needs none for its first paint.
+ */
+const settingsReader = () => import('@/platform');
+
+/** The settings as stored and parsed, read once. */
+export async function loadSettingsLater(): Promise<Settings> {
+  return (await settingsReader()).loadSettings();
+}
+
+/** The settings, kept live; undefined until read (so nothing is read twice). */
+export function useSettingsLoadedLater(): Settings | undefined {
   return useLive<Settings | undefined>(
     undefined,
-    loadDisplaySettings,
-    onDisplaySettingsChanged,
+    loadSettingsLater,
+    (callback) => {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      void settingsReader().then(({ onSettingsChanged }) => {
+        if (!stopped) stop = onSettingsChanged(callback);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
     () => DEFAULT_SETTINGS,
   );
 }

@@ -1,7 +1,11 @@
 import { describeFailedRead } from '@/lib/storage-errors';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { StorageProblem } from '@/components/shared/StorageProblem';
-import { useDisplaySettings, useStoreVersion } from '@/components/shared/read-hooks';
+import {
+  loadSettingsLater,
+  useSettingsLoadedLater,
+  useStoreVersion,
+} from '@/components/shared/read-hooks';
 import { TrendChart } from '@/components/review/TrendChart';
 import { WeekAtAGlance } from '@/components/review/WeekAtAGlance';
 import type { WeeklyBalance, WeekTotals } from '@/lib/balance';
@@ -13,7 +17,6 @@ import { DAY, suggestions, type Suggestion } from '@/lib/prompts';
 import {
   getReader,
   keepWeekNumbers,
-  loadDisplaySettings,
   openComposerInSidePanel,
   openSidePanelFromClick,
   t,
@@ -54,7 +57,7 @@ const opening = readWeek();
 async function readWeek(): Promise<PopupOpening> {
   const [reader, settings] = await Promise.all([
     getReader().then((reader) => (performance.mark('popup:log-open'), reader)),
-    loadDisplaySettings().then((settings) => (performance.mark('popup:settings-read'), settings)),
+    loadSettingsLater().then((settings) => (performance.mark('popup:settings-read'), settings)),
   ]);
   const now = Date.now();
   const balance = await reader.weekSummary(settings, now);
@@ -70,7 +73,7 @@ async function readWeek(): Promise<PopupOpening> {
  */
 export function App() {
   const [opened, setOpened] = useState<PopupOpening>();
-  const liveSettings = useDisplaySettings();
+  const liveSettings = useSettingsLoadedLater();
   const settings = liveSettings ?? opened?.settings;
   // Settings compare by content: the live copy arriving after the opening read is no change.
   const settingsKey = settings && JSON.stringify(settings);

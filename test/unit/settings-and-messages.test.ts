@@ -53,23 +53,6 @@ describe('parseMessage', () => {
   });
 });
 
-describe('settingsForDisplay (the popup’s lenient read)', () => {
-  it('keeps fields of the right kind and replaces the rest with defaults', async () => {
-    const { settingsForDisplay } = await import('@/lib/defaults');
-    const read = settingsForDisplay({
-      weekStartsOn: 0,
-      band: { min: 0.9, max: 0.1 },
-      weeklyThankGoal: '5',
-      orgDomains: ['acme.example'],
-    });
-    expect(read.weekStartsOn).toBe(0);
-    expect(read.band).toEqual(DEFAULT_SETTINGS.band);
-    expect(read.weeklyThankGoal).toBe(DEFAULT_SETTINGS.weeklyThankGoal);
-    expect(read.orgDomains).toEqual(['acme.example']);
-    expect(settingsForDisplay(null)).toEqual(DEFAULT_SETTINGS);
-  });
-});
-
 describe('settings typed into the pages', () => {
   it('reads domains one per line, or separated by spaces or commas, in lower case', () => {
     expect(domainsFromText(' Acme.example\n\nlabs.acme.example, globex.example  ')).toEqual([
