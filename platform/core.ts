@@ -1,7 +1,8 @@
 /**
- * The zod-free part of the door to the browser: what a page that only reads the log needs (the
- * popup) — the live settings for display, the read-only store, the side panel and the pending
- * composer. platform/index.ts re-exports all of it.
+ * The zod-free part of the door to the browser: what a page that only reads the log needs
+ * before it paints (the popup) — messages in the user's language, the read-only store, the
+ * popup's address, the side panel and the pending composer. platform/index.ts re-exports all of
+ * it.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isSettingsKey } from '@/lib/defaults';
