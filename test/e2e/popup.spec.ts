@@ -112,6 +112,21 @@ describe('the popup', () => {
     await popup.locator('[data-testid="trend"]').waitFor();
     expect(await popup.locator('[data-testid="balance"]').count()).toBe(1);
     expect((await balanceOf(popup)).internal).toBe(before + 1);
+    // The toolbar button itself opens the popup at that address.
+    const worker = await browser.chromium!.serviceWorker();
+    await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }
+      ).chrome.action.openPopup(),
+    );
+    const targets = await context.newCDPSession(plain);
+    const toolbarPopup = async () =>
+      (await targets.send('Target.getTargets')).targetInfos.find(
+        (target) => target.type === 'page' && target.url === toolbarAddress && !target.attached,
+      );
+    const toolbarAddress = await address();
+    await expect.poll(toolbarPopup, { timeout: 5_000 }).toBeDefined();
+    await targets.send('Target.closeTarget', { targetId: (await toolbarPopup())!.targetId });
     for (const page of [plain, panel, popup]) await page.close();
   });
 
