@@ -121,6 +121,8 @@ export function App() {
           settings,
           t,
           locale: uiLocale(),
+          // Three lines each: brief dates and quotes keep each reason whole.
+          brief: true,
         });
         const byId = new Map(people.map((p) => [p.id, p]));
         if (!current) return;

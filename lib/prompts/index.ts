@@ -83,12 +83,14 @@ export interface PromptInput {
   t: Translate;
   /** The language dates are written in (BCP 47, e.g. the browser's UI language). */
   locale: string;
+  /** Short dates and quotes, for a small space (lib/prompts/words.ts). */
+  brief?: boolean;
 }
 
 export function suggestions(input: PromptInput): Suggestion[] {
   const { now } = input;
   const zone = resolveTimeZone(input.settings.timeZone);
-  const text = new Words(now, zone, input.locale, input.t);
+  const text = new Words(now, zone, input.locale, input.t, input.brief);
 
   const byPerson = new Map<string, Interaction[]>();
   for (const i of input.interactions) {

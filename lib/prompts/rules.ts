@@ -66,7 +66,7 @@ export function checkInsDue(
         checkInId: c.id,
         key: c.id,
         reason: commitment
-          ? text.t('promptCheckInPromised', person.name, truncate(commitment, 60), day, due)
+          ? text.t('promptCheckInPromised', person.name, text.quote(commitment), day, due)
           : text.t('promptCheckInPlanned', person.name, day, due),
       };
     });
@@ -245,9 +245,5 @@ const KIND_WORDS: Record<InteractionKind, MessageKey> = {
 
 function describe(i: Interaction, text: Words): string {
   const title = i.title?.trim();
-  return title ? text.t('promptQuotedTitle', truncate(title, 60)) : text.t(KIND_WORDS[i.kind]);
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return title ? text.t('promptQuotedTitle', text.quote(title)) : text.t(KIND_WORDS[i.kind]);
 }

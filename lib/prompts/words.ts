@@ -3,8 +3,12 @@ import { differenceInCalendarDays, getYear, parseISO } from 'date-fns';
 import { localDay } from '../balance';
 import type { Translate } from '../i18n';
 
-export /** Dates in the user's zone and language, in words: "Monday 3 March", "4 days ago". */
-class Words {
+/**
+ * Dates in the user's zone and language, in words: "Monday 3 March", "4 days ago", and what
+ * the user wrote, quoted. Brief words ("Mon 3 Mar", shorter quotes) let a reason fit a small
+ * space whole: the popup shows three lines of each.
+ */
+export class Words {
   private readonly in: ReturnType<typeof tz>;
   private readonly weekday: Intl.DateTimeFormat;
   private readonly weekdayAndYear: Intl.DateTimeFormat;
@@ -13,9 +17,11 @@ class Words {
     private readonly zone: string,
     locale: string,
     readonly t: Translate,
+    private readonly brief = false,
   ) {
     this.in = tz(zone);
-    const parts = { weekday: 'long', day: 'numeric', month: 'long' } as const;
+    const length = brief ? 'short' : 'long';
+    const parts = { weekday: length, day: 'numeric', month: length } as const;
     this.weekday = new Intl.DateTimeFormat(locale, { ...parts, timeZone: zone });
     this.weekdayAndYear = new Intl.DateTimeFormat(locale, {
       ...parts,
@@ -27,6 +33,12 @@ class Words {
   day(at: number): string {
     const sameYear = getYear(at, { in: this.in }) === getYear(this.now, { in: this.in });
     return (sameYear ? this.weekday : this.weekdayAndYear).format(at);
+  }
+
+  /** What the user wrote (a title, a promise), cut with an ellipsis where it is long. */
+  quote(written: string): string {
+    const max = this.brief ? 32 : 60;
+    return written.length > max ? `${written.slice(0, max - 1).trimEnd()}…` : written;
   }
 
   ago(at: number): string {

@@ -130,6 +130,22 @@ describe('suggestions: someone who helped', () => {
     ]);
   });
 
+  it('says it briefly for a small space: short dates, and long titles cut', () => {
+    const out = run({
+      brief: true,
+      people: [priya],
+      interactions: [
+        met(priya, NOW - 4 * DAY, {
+          title: 'Refund for order 1182, and the carrier claim that came with it',
+          threadKey: 't1',
+        }),
+      ],
+    });
+    expect(out.map((s) => s.reason)).toEqual([
+      'Priya Shah helped with “Refund for order 1182, and the…” on Mon 9 Mar (4 days ago), and has not been thanked yet.',
+    ]);
+  });
+
   it('waits two days for the thank-you before suggesting it', () => {
     const justNow = run({ people: [priya], interactions: [met(priya, NOW - 47 * HOUR)] });
     expect(justNow).toEqual([]);
