@@ -67,9 +67,9 @@ async function readWeek(): Promise<PopupOpening> {
 
 /**
  * The week at a glance: reads this week, twelve weekly totals and who to thank, nothing else.
- * On opening, the week's numbers show as soon as they are read; the chart and who to thank
- * (which read more) are read after them and follow. Later refreshes replace everything at
- * once, so what is shown is always one consistent reading.
+ * On opening, the week's numbers show as the address carries them, then as read; the chart and
+ * who to thank (which read more) are read after them and follow. Later refreshes replace
+ * everything at once, so what is shown is always one consistent reading.
  */
 export function App() {
   const [opened, setOpened] = useState<PopupOpening>();
@@ -121,7 +121,7 @@ export function App() {
           settings,
           t,
           locale: uiLocale(),
-          // Three lines each: brief dates and quotes keep each reason whole.
+          // Four lines at most each: brief dates and quotes keep each reason whole.
           brief: true,
         });
         const byId = new Map(people.map((p) => [p.id, p]));
